@@ -1,0 +1,64 @@
+package io.github.mxmembers.generated.transport;
+
+import java.io.IOException;
+import java.util.Objects;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
+
+/**
+ * Sends one attempt of a {@link PreparedRequest} over an Apache HttpClient 5 client and reads the
+ * whole response. It never retries and never follows redirects on its own: the caller decides.
+ * Thread-safe when the underlying client is.
+ */
+public final class HttpTransport {
+  private final CloseableHttpClient client;
+  private final String baseUrl;
+
+  /**
+   * @param client the client to send with; its lifecycle stays with the caller
+   * @param baseUrl scheme, host, port and optional base path, without a trailing slash
+   */
+  public HttpTransport(CloseableHttpClient client, String baseUrl) {
+    this.client = Objects.requireNonNull(client, "client == null");
+    Objects.requireNonNull(baseUrl, "baseUrl == null");
+    this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+  }
+
+  public String baseUrl() {
+    return baseUrl;
+  }
+
+  /**
+   * Sends the request once.
+   *
+   * @param request the prepared request
+   * @param extraHeaders headers for this attempt only (such as auth), sent after the request's own
+   * @throws IOException when the exchange fails before a whole response was read
+   */
+  public RawResponse send(PreparedRequest request, Header... extraHeaders) throws IOException {
+    ClassicRequestBuilder builder =
+        ClassicRequestBuilder.create(request.method()).setUri(baseUrl + request.pathAndQuery());
+    for (Header header : request.headers()) {
+      builder.addHeader(header);
+    }
+    for (Header header : extraHeaders) {
+      builder.addHeader(header);
+    }
+    if (request.body() != null) {
+      builder.setEntity(new ByteArrayEntity(request.body(), request.contentType()));
+    }
+    ClassicHttpRequest httpRequest = builder.build();
+    return client.execute(
+        httpRequest,
+        response -> {
+          HttpEntity entity = response.getEntity();
+          byte[] body = entity == null ? null : EntityUtils.toByteArray(entity);
+          return new RawResponse(response.getCode(), response.getHeaders(), body);
+        });
+  }
+}
