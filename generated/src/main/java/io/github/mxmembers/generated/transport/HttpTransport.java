@@ -1,14 +1,15 @@
 package io.github.mxmembers.generated.transport;
 
 import java.io.IOException;
+import java.net.URI;
 import java.util.Objects;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
-import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
 
 /**
  * Sends one attempt of a {@link PreparedRequest} over an Apache HttpClient 5 client and reads the
@@ -37,22 +38,26 @@ public final class HttpTransport {
    * Sends the request once.
    *
    * @param request the prepared request
+   * @param config this attempt's request config (timeouts, redirects), or null for the client's own
    * @param extraHeaders headers for this attempt only (such as auth), sent after the request's own
    * @throws IOException when the exchange fails before a whole response was read
    */
-  public RawResponse send(PreparedRequest request, Header... extraHeaders) throws IOException {
-    ClassicRequestBuilder builder =
-        ClassicRequestBuilder.create(request.method()).setUri(baseUrl + request.pathAndQuery());
+  public RawResponse send(PreparedRequest request, RequestConfig config, Header... extraHeaders)
+      throws IOException {
+    HttpUriRequestBase httpRequest =
+        new HttpUriRequestBase(request.method(), URI.create(baseUrl + request.pathAndQuery()));
+    if (config != null) {
+      httpRequest.setConfig(config);
+    }
     for (Header header : request.headers()) {
-      builder.addHeader(header);
+      httpRequest.addHeader(header);
     }
     for (Header header : extraHeaders) {
-      builder.addHeader(header);
+      httpRequest.addHeader(header);
     }
     if (request.body() != null) {
-      builder.setEntity(new ByteArrayEntity(request.body(), request.contentType()));
+      httpRequest.setEntity(new ByteArrayEntity(request.body(), request.contentType()));
     }
-    ClassicHttpRequest httpRequest = builder.build();
     return client.execute(
         httpRequest,
         response -> {

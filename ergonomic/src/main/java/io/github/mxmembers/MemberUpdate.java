@@ -1,0 +1,311 @@
+package io.github.mxmembers;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One "update member" call, for either MX API: which member, and what to change.
+ *
+ * <p>Immutable; build one with {@link #builder()}. The client it is sent with rejects, before any
+ * I/O, a field its API does not have (for example {@code skipAggregation} on the Platform API).
+ * {@link #toString()} names the credentials that are set but never shows their values.
+ */
+public final class MemberUpdate {
+  private final String user;
+  private final String member;
+  private final List<Credential> credentials;
+  private final String id;
+  private final String metadata;
+  private final Boolean backgroundAggregationDisabled;
+  private final List<UseCase> useCases;
+  private final CallbackPayload callbackPayload;
+  private final Boolean skipAggregation;
+  private final Boolean skipWebhook;
+
+  private MemberUpdate(Builder builder) {
+    this.user = builder.user;
+    this.member = builder.member;
+    this.credentials = Collections.unmodifiableList(new ArrayList<>(builder.credentials));
+    this.id = builder.id;
+    this.metadata = builder.metadata;
+    this.backgroundAggregationDisabled = builder.backgroundAggregationDisabled;
+    this.useCases = builder.useCases == null ? null : List.copyOf(builder.useCases);
+    this.callbackPayload = builder.callbackPayload;
+    this.skipAggregation = builder.skipAggregation;
+    this.skipWebhook = builder.skipWebhook;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** Platform only: the user's partner-defined id or MX guid ({@code USR-...}). */
+  public Optional<String> user() {
+    return Optional.ofNullable(user);
+  }
+
+  /** The member: on the Platform API its id or guid, on the Nexus API its MX guid. */
+  public String member() {
+    return member;
+  }
+
+  /** The credentials to send, in the order they were added; empty when none. */
+  public List<Credential> credentials() {
+    return credentials;
+  }
+
+  /** Platform only: a new partner-defined id for the member. */
+  public Optional<String> id() {
+    return Optional.ofNullable(id);
+  }
+
+  public Optional<String> metadata() {
+    return Optional.ofNullable(metadata);
+  }
+
+  /** Platform only. */
+  public Optional<Boolean> backgroundAggregationDisabled() {
+    return Optional.ofNullable(backgroundAggregationDisabled);
+  }
+
+  /** Platform only. */
+  public Optional<List<UseCase>> useCases() {
+    return Optional.ofNullable(useCases);
+  }
+
+  /** Platform only: sent as {@code X-CALLBACK-PAYLOAD}. */
+  public Optional<CallbackPayload> callbackPayload() {
+    return Optional.ofNullable(callbackPayload);
+  }
+
+  /** Nexus only: when true, no aggregation starts after the credentials change. */
+  public Optional<Boolean> skipAggregation() {
+    return Optional.ofNullable(skipAggregation);
+  }
+
+  /** Nexus only: when true, MX sends no webhook for this change ({@code MX-Skip-Webhook}). */
+  public Optional<Boolean> skipWebhook() {
+    return Optional.ofNullable(skipWebhook);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof MemberUpdate)) {
+      return false;
+    }
+    MemberUpdate other = (MemberUpdate) o;
+    return Objects.equals(user, other.user)
+        && member.equals(other.member)
+        && credentials.equals(other.credentials)
+        && Objects.equals(id, other.id)
+        && Objects.equals(metadata, other.metadata)
+        && Objects.equals(backgroundAggregationDisabled, other.backgroundAggregationDisabled)
+        && Objects.equals(useCases, other.useCases)
+        && Objects.equals(callbackPayload, other.callbackPayload)
+        && Objects.equals(skipAggregation, other.skipAggregation)
+        && Objects.equals(skipWebhook, other.skipWebhook);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(
+        user,
+        member,
+        credentials,
+        id,
+        metadata,
+        backgroundAggregationDisabled,
+        useCases,
+        callbackPayload,
+        skipAggregation,
+        skipWebhook);
+  }
+
+  /** Names and flags only: credential values are shown as {@code ****}, metadata by length. */
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder("MemberUpdate{");
+    if (user != null) {
+      sb.append("user=").append(user).append(", ");
+    }
+    sb.append("member=").append(member);
+    if (!credentials.isEmpty()) {
+      sb.append(", credentials=").append(credentials);
+    }
+    appendIfSet(sb, "id", id);
+    if (metadata != null) {
+      sb.append(", metadata=(").append(metadata.length()).append(" chars)");
+    }
+    appendIfSet(sb, "backgroundAggregationDisabled", backgroundAggregationDisabled);
+    appendIfSet(sb, "useCases", useCases);
+    appendIfSet(sb, "callbackPayload", callbackPayload);
+    appendIfSet(sb, "skipAggregation", skipAggregation);
+    appendIfSet(sb, "skipWebhook", skipWebhook);
+    return sb.append('}').toString();
+  }
+
+  private static void appendIfSet(StringBuilder sb, String name, Object value) {
+    if (value != null) {
+      sb.append(", ").append(name).append('=').append(value);
+    }
+  }
+
+  /** Builds a {@link MemberUpdate}. Setters check their argument at once; {@link #build()} checks the whole. */
+  public static final class Builder {
+    private String user;
+    private String member;
+    private final List<Credential> credentials = new ArrayList<>();
+    private String id;
+    private String metadata;
+    private Boolean backgroundAggregationDisabled;
+    private List<UseCase> useCases;
+    private CallbackPayload callbackPayload;
+    private Boolean skipAggregation;
+    private Boolean skipWebhook;
+
+    private Builder() {}
+
+    private Builder(MemberUpdate update) {
+      this.user = update.user;
+      this.member = update.member;
+      this.credentials.addAll(update.credentials);
+      this.id = update.id;
+      this.metadata = update.metadata;
+      this.backgroundAggregationDisabled = update.backgroundAggregationDisabled;
+      this.useCases = update.useCases;
+      this.callbackPayload = update.callbackPayload;
+      this.skipAggregation = update.skipAggregation;
+      this.skipWebhook = update.skipWebhook;
+    }
+
+    /** Platform only: the user's partner-defined id or MX guid. */
+    public Builder user(String user) {
+      this.user = notBlank(user, "user");
+      return this;
+    }
+
+    /** The member's partner-defined id or MX guid (Platform), or its MX guid (Nexus). */
+    public Builder member(String member) {
+      this.member = notBlank(member, "member");
+      return this;
+    }
+
+    /**
+     * Adds a credential; repeat for each one the member requires.
+     *
+     * @throws IllegalArgumentException if the guid is blank or already added, or the value is empty
+     */
+    public Builder credential(String guid, String value) {
+      return credential(Credential.of(guid, value));
+    }
+
+    public Builder credential(Credential credential) {
+      Objects.requireNonNull(credential, "credential == null");
+      for (Credential existing : credentials) {
+        if (existing.guid().equals(credential.guid())) {
+          throw new IllegalArgumentException("credential " + credential.guid() + " is set twice");
+        }
+      }
+      credentials.add(credential);
+      return this;
+    }
+
+    /** Platform only: a new partner-defined id for the member. */
+    public Builder id(String id) {
+      this.id = notBlank(id, "id");
+      return this;
+    }
+
+    public Builder metadata(String metadata) {
+      this.metadata = Objects.requireNonNull(metadata, "metadata == null");
+      return this;
+    }
+
+    /** Platform only. */
+    public Builder backgroundAggregationDisabled(boolean backgroundAggregationDisabled) {
+      this.backgroundAggregationDisabled = backgroundAggregationDisabled;
+      return this;
+    }
+
+    /** Platform only. */
+    public Builder useCases(UseCase... useCases) {
+      Objects.requireNonNull(useCases, "useCases == null");
+      List<UseCase> list = Arrays.asList(useCases);
+      if (list.isEmpty()) {
+        throw new IllegalArgumentException("useCases must name at least one use case");
+      }
+      for (UseCase useCase : list) {
+        Objects.requireNonNull(useCase, "useCases element == null");
+        if (useCase == UseCase.UNKNOWN) {
+          throw new IllegalArgumentException("useCases: UNKNOWN is read-only and cannot be sent");
+        }
+      }
+      this.useCases = List.copyOf(list);
+      return this;
+    }
+
+    /** Platform only: UTF-8 text, base64-encoded by the SDK. */
+    public Builder callbackPayload(String text) {
+      return callbackPayload(CallbackPayload.ofText(text));
+    }
+
+    /** Platform only: bytes, base64-encoded by the SDK. */
+    public Builder callbackPayload(byte[] bytes) {
+      return callbackPayload(CallbackPayload.ofBytes(bytes));
+    }
+
+    /** Platform only: a payload already made, for instance with {@link CallbackPayload#ofEncoded}. */
+    public Builder callbackPayload(CallbackPayload payload) {
+      this.callbackPayload = Objects.requireNonNull(payload, "callbackPayload == null");
+      return this;
+    }
+
+    /** Nexus only. Do not set it true when answering an MFA challenge. */
+    public Builder skipAggregation(boolean skipAggregation) {
+      this.skipAggregation = skipAggregation;
+      return this;
+    }
+
+    /** Nexus only. */
+    public Builder skipWebhook(boolean skipWebhook) {
+      this.skipWebhook = skipWebhook;
+      return this;
+    }
+
+    /**
+     * @throws IllegalStateException if no member is set, or nothing would change: MX rejects an
+     *     empty update
+     */
+    public MemberUpdate build() {
+      if (member == null) {
+        throw new IllegalStateException("member is required");
+      }
+      if (credentials.isEmpty()
+          && id == null
+          && metadata == null
+          && backgroundAggregationDisabled == null
+          && useCases == null) {
+        throw new IllegalStateException(
+            "nothing to update: set at least one of credential, id, metadata,"
+                + " backgroundAggregationDisabled, useCases");
+      }
+      return new MemberUpdate(this);
+    }
+
+    private static String notBlank(String value, String name) {
+      Objects.requireNonNull(value, name + " == null");
+      if (value.isBlank()) {
+        throw new IllegalArgumentException(name + " must not be blank");
+      }
+      return value;
+    }
+  }
+}

@@ -1,0 +1,184 @@
+package io.github.mxmembers;
+
+import io.github.mxmembers.generated.transport.HttpTransport;
+import io.github.mxmembers.internal.SdkInfo;
+import io.github.mxmembers.internal.http.Endpoints;
+import io.github.mxmembers.internal.http.Exchange;
+import io.github.mxmembers.internal.http.HttpClientFactory;
+import io.github.mxmembers.retry.RetryPolicy;
+import io.github.mxmembers.retry.Sleeper;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.message.BasicHeader;
+
+/**
+ * What both clients' builders share: where to send, timeouts, HTTP and retries.
+ *
+ * <p>Defaults: connect timeout 10 s, response timeout 30 s, call timeout 60 s (all attempts and
+ * waits of one call), 20 connections, {@link RetryPolicy#defaults()}.
+ *
+ * @param <B> the concrete builder
+ */
+public abstract class MxClientBuilder<B extends MxClientBuilder<B>> {
+  private MxEnvironment environment;
+  private String baseUrl;
+  private Duration connectTimeout = Duration.ofSeconds(10);
+  private Duration responseTimeout = Duration.ofSeconds(30);
+  private Duration callTimeout = Duration.ofSeconds(60);
+  private CloseableHttpClient httpClient;
+  private HttpHost proxy;
+  private int maxConnections = 20;
+  private RetryPolicy retryPolicy = RetryPolicy.defaults();
+  private Clock clock = Clock.systemUTC();
+  private Sleeper sleeper = Sleeper.SYSTEM;
+
+  MxClientBuilder() {}
+
+  @SuppressWarnings("unchecked")
+  private B self() {
+    return (B) this;
+  }
+
+  /** MX's integration or production servers, as the API's spec lists them. */
+  public B environment(MxEnvironment environment) {
+    this.environment = Objects.requireNonNull(environment, "environment == null");
+    return self();
+  }
+
+  /**
+   * An explicit base URL instead of an environment, such as a sandbox's. Must be https, except to
+   * a loopback address.
+   */
+  public B baseUrl(String baseUrl) {
+    Objects.requireNonNull(baseUrl, "baseUrl == null");
+    this.baseUrl = Endpoints.checkBaseUrl(baseUrl, "baseUrl");
+    return self();
+  }
+
+  /** How long to wait for a connection to be made (and for a free pooled one). */
+  public B connectTimeout(Duration connectTimeout) {
+    this.connectTimeout = positive(connectTimeout, "connectTimeout");
+    return self();
+  }
+
+  /** How long to wait for the response to one attempt. */
+  public B responseTimeout(Duration responseTimeout) {
+    this.responseTimeout = positive(responseTimeout, "responseTimeout");
+    return self();
+  }
+
+  /** The deadline for a whole call, all attempts and waits included. */
+  public B callTimeout(Duration callTimeout) {
+    this.callTimeout = positive(callTimeout, "callTimeout");
+    return self();
+  }
+
+  /**
+   * Sends over this client instead of one the SDK builds and pools. Its lifecycle stays yours; every
+   * request is still sent with redirects off and the response timeout above.
+   */
+  public B httpClient(CloseableHttpClient httpClient) {
+    this.httpClient = Objects.requireNonNull(httpClient, "httpClient == null");
+    return self();
+  }
+
+  public B proxy(HttpHost proxy) {
+    this.proxy = Objects.requireNonNull(proxy, "proxy == null");
+    return self();
+  }
+
+  /** The connection pool's size. */
+  public B maxConnections(int maxConnections) {
+    if (maxConnections < 1) {
+      throw new IllegalArgumentException("maxConnections must be at least 1: " + maxConnections);
+    }
+    this.maxConnections = maxConnections;
+    return self();
+  }
+
+  /** Which failures are retried and how; {@link RetryPolicy#none()} turns retries off. */
+  public B retryPolicy(RetryPolicy retryPolicy) {
+    this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy == null");
+    return self();
+  }
+
+  /** The clock deadlines and sessions are measured with; tests pass a controllable one. */
+  public B clock(Clock clock) {
+    this.clock = Objects.requireNonNull(clock, "clock == null");
+    return self();
+  }
+
+  /** How the client waits between attempts; tests pass one that does not sleep. */
+  public B sleeper(Sleeper sleeper) {
+    this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
+    return self();
+  }
+
+  MxEnvironment environment() {
+    return environment;
+  }
+
+  boolean hasBaseUrl() {
+    return baseUrl != null;
+  }
+
+  Clock clock() {
+    return clock;
+  }
+
+  /** The explicit base URL, or the environment's entry in the spec's servers. */
+  String resolveBaseUrl(List<String> servers) {
+    if (baseUrl != null) {
+      return baseUrl;
+    }
+    if (environment == null) {
+      throw new IllegalStateException(
+          "environment is required: call environment(MxEnvironment.INTEGRATION or PRODUCTION)"
+              + " or baseUrl(...)");
+    }
+    return environment.pick(servers);
+  }
+
+  /** Checks the settings that depend on each other; called first by build(). */
+  void checkTimeouts() {
+    if (callTimeout.compareTo(connectTimeout) < 0) {
+      throw new IllegalStateException("callTimeout is shorter than connectTimeout");
+    }
+  }
+
+  CloseableHttpClient userHttpClient() {
+    return httpClient;
+  }
+
+  CloseableHttpClient newHttpClient() {
+    if (httpClient != null && proxy != null) {
+      throw new IllegalStateException("proxy cannot be combined with httpClient: set it on your client");
+    }
+    return HttpClientFactory.create(connectTimeout, responseTimeout, maxConnections, proxy);
+  }
+
+  Exchange exchange(MxApi api, CloseableHttpClient client, String url) {
+    return new Exchange(
+        api,
+        new HttpTransport(client, url),
+        retryPolicy,
+        clock,
+        sleeper,
+        callTimeout,
+        responseTimeout,
+        HttpClientFactory.requestConfig(connectTimeout, responseTimeout),
+        new BasicHeader("User-Agent", SdkInfo.USER_AGENT));
+  }
+
+  private static Duration positive(Duration value, String name) {
+    Objects.requireNonNull(value, name + " == null");
+    if (value.isNegative() || value.isZero()) {
+      throw new IllegalArgumentException(name + " must be positive: " + value);
+    }
+    return value;
+  }
+}

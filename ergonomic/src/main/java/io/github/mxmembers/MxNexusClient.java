@@ -1,0 +1,188 @@
+package io.github.mxmembers;
+
+import io.github.mxmembers.exception.MxException;
+import io.github.mxmembers.generated.nexus.JSON;
+import io.github.mxmembers.generated.nexus.api.MembersApi;
+import io.github.mxmembers.generated.nexus.api.SessionsApi;
+import io.github.mxmembers.generated.nexus.model.MemberResponseBody;
+import io.github.mxmembers.generated.transport.PreparedRequest;
+import io.github.mxmembers.internal.http.Endpoints;
+import io.github.mxmembers.internal.http.ErrorBody;
+import io.github.mxmembers.internal.http.Exchange;
+import io.github.mxmembers.internal.http.Responses;
+import io.github.mxmembers.internal.nexus.Session;
+import io.github.mxmembers.internal.nexus.SessionManager;
+import io.github.mxmembers.internal.nexus.SsoApiTokenSource;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Objects;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+
+/**
+ * Updates members on the MX Nexus API for one user, over a session it opens and keeps alive.
+ * Immutable and thread-safe; close it when done with the user.
+ *
+ * <pre>{@code
+ * try (MxNexusClient nexus = MxNexusClient.builder()
+ *     .environment(MxEnvironment.INTEGRATION)
+ *     .sso(clientId, apiKey, userId)          // or .apiTokenSource(yourSource)
+ *     .build()) {
+ *   nexus.updateMember(MemberUpdate.builder()
+ *       .member("MBR-7c6f361b-e582-15b6-60c0-358f12466b4b")
+ *       .credential("CRD-27d0edb8-1d50-5b90-bcbc-be270ca42b9f", password)
+ *       .skipAggregation(false)
+ *       .build());
+ * }
+ * }</pre>
+ */
+public final class MxNexusClient implements AutoCloseable {
+  private final Exchange exchange;
+  private final CloseableHttpClient ownedClient;
+  private final SessionManager sessions;
+
+  private MxNexusClient(Builder builder, String baseUrl) {
+    CloseableHttpClient client = builder.userHttpClient();
+    this.ownedClient = client == null ? builder.newHttpClient() : null;
+    CloseableHttpClient http = client == null ? ownedClient : client;
+    this.exchange = builder.exchange(MxApi.NEXUS, http, baseUrl);
+    ApiTokenSource tokens = builder.apiTokenSource;
+    if (tokens == null) {
+      String ssoUrl =
+          builder.ssoBaseUrl != null
+              ? builder.ssoBaseUrl
+              : builder.environment().pick(SessionsApi.READ_API_TOKEN_SERVERS);
+      tokens =
+          new SsoApiTokenSource(
+              builder.exchange(MxApi.NEXUS, http, ssoUrl),
+              builder.ssoClientId,
+              builder.ssoUserId,
+              builder.ssoApiKey);
+    }
+    this.sessions = new SessionManager(exchange, tokens);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Sends the update: {@code PUT /members/{member_guid}}. A session is opened first when there is
+   * none; if MX reports it expired (4011) it is renewed once and the update repeated.
+   *
+   * @throws IllegalArgumentException before any I/O, if the update has a field the Nexus API does
+   *     not have
+   * @throws MxException if MX answers with an error, the response is unreadable, or no response
+   *     came back in the attempts and time allowed
+   */
+  public MemberUpdateResult updateMember(MemberUpdate update) {
+    Objects.requireNonNull(update, "update == null");
+    PreparedRequest request = NexusMapping.prepare(update);
+    Session session = sessions.current();
+    Instant sentAt = exchange.clock().instant();
+    Exchange.Outcome outcome = exchange.execute(request, true, session.header());
+    int attempts = outcome.attempts();
+    if (!outcome.isSuccess()
+        && Objects.equals(
+            ErrorBody.parse(outcome.response().body()).code(), SessionManager.EXPIRED_CODE)) {
+      session = sessions.renew(session);
+      sentAt = exchange.clock().instant();
+      outcome = exchange.execute(request, true, session.header());
+      attempts += outcome.attempts();
+    }
+    sessions.used(session, sentAt);
+    MemberResponseBody body =
+        Responses.body(MxApi.NEXUS, request, outcome, MembersApi::updateMemberResponse);
+    return new MemberUpdateResult(
+        MxApi.NEXUS,
+        outcome.response().status(),
+        body == null ? null : NexusMapping.member(body.getMember()),
+        attempts);
+  }
+
+  /** Closes the connection pool the SDK built; a client you supplied stays open. */
+  @Override
+  public void close() {
+    if (ownedClient != null) {
+      try {
+        ownedClient.close();
+      } catch (IOException ignored) {
+        // nothing useful to do: the pool is being discarded
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "MxNexusClient{" + sessions + "}";
+  }
+
+  /** Builds an {@link MxNexusClient}; {@link #build()} names anything missing. */
+  public static final class Builder extends MxClientBuilder<Builder> {
+    private ApiTokenSource apiTokenSource;
+    private String ssoClientId;
+    private String ssoApiKey;
+    private String ssoUserId;
+    private String ssoBaseUrl;
+
+    private Builder() {}
+
+    /** Where one-time API tokens come from, when you fetch them yourself. */
+    public Builder apiTokenSource(ApiTokenSource apiTokenSource) {
+      this.apiTokenSource = Objects.requireNonNull(apiTokenSource, "apiTokenSource == null");
+      return this;
+    }
+
+    /** Let the SDK fetch API tokens from MX's SSO API with your {@code MD-API-KEY}. */
+    public Builder sso(String clientId, String apiKey, String userId) {
+      this.ssoClientId = notBlank(clientId, "clientId");
+      this.ssoApiKey = notBlank(apiKey, "apiKey");
+      this.ssoUserId = notBlank(userId, "userId");
+      return this;
+    }
+
+    /** The SSO API's base URL, when {@link #baseUrl(String)} replaces the environment. */
+    public Builder ssoBaseUrl(String ssoBaseUrl) {
+      Objects.requireNonNull(ssoBaseUrl, "ssoBaseUrl == null");
+      this.ssoBaseUrl = Endpoints.checkBaseUrl(ssoBaseUrl, "ssoBaseUrl");
+      return this;
+    }
+
+    /**
+     * @throws IllegalStateException if the environment (or base URL) or the session source is
+     *     missing, or both session sources are set
+     */
+    public MxNexusClient build() {
+      String baseUrl = resolveBaseUrl(JSON.SERVERS);
+      if (apiTokenSource == null && ssoClientId == null) {
+        throw new IllegalStateException(
+            "a session source is required: call apiTokenSource(...) or sso(clientId, apiKey, userId)");
+      }
+      if (apiTokenSource != null && ssoClientId != null) {
+        throw new IllegalStateException("set either apiTokenSource(...) or sso(...), not both");
+      }
+      if (ssoClientId != null && ssoBaseUrl == null && environment() == null) {
+        throw new IllegalStateException("ssoBaseUrl is required with sso(...) when baseUrl is set");
+      }
+      checkTimeouts();
+      return new MxNexusClient(this, baseUrl);
+    }
+
+    private static String notBlank(String value, String name) {
+      Objects.requireNonNull(value, name + " == null");
+      if (value.isBlank()) {
+        throw new IllegalArgumentException(name + " must not be blank");
+      }
+      return value;
+    }
+
+    /** Settings only: never the API key. */
+    @Override
+    public String toString() {
+      return "MxNexusClient.Builder{sso="
+          + (ssoClientId == null ? "unset" : ssoClientId + "/" + ssoUserId + ", apiKey=****")
+          + ", apiTokenSource="
+          + (apiTokenSource == null ? "unset" : "set")
+          + "}";
+    }
+  }
+}

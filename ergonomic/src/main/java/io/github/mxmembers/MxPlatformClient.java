@@ -1,0 +1,150 @@
+package io.github.mxmembers;
+
+import io.github.mxmembers.exception.MxException;
+import io.github.mxmembers.generated.platform.JSON;
+import io.github.mxmembers.generated.platform.api.MembersApi;
+import io.github.mxmembers.generated.platform.model.MemberResponseBody;
+import io.github.mxmembers.generated.transport.PreparedRequest;
+import io.github.mxmembers.internal.http.Exchange;
+import io.github.mxmembers.internal.http.Responses;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Objects;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.message.BasicHeader;
+
+/**
+ * Updates members on the MX Platform API, with Basic auth, a pinned {@code Accept-Version} and
+ * retries. Immutable and thread-safe; share one per application and close it on shutdown.
+ *
+ * <pre>{@code
+ * try (MxPlatformClient mx = MxPlatformClient.builder()
+ *     .environment(MxEnvironment.INTEGRATION)
+ *     .credentials(clientId, apiKey)
+ *     .build()) {
+ *   MemberUpdateResult result = mx.updateMember(MemberUpdate.builder()
+ *       .user("u-1234").member("MBR-7c6f361b-e582-15b6-60c0-358f12466b4b")
+ *       .credential("CRD-27d0edb8-1d50-5b90-bcbc-be270ca42b9f", password)
+ *       .build());
+ * }
+ * }</pre>
+ */
+public final class MxPlatformClient implements AutoCloseable {
+  private final Exchange exchange;
+  private final CloseableHttpClient ownedClient;
+  private final Header authorization;
+  private final PlatformApiVersion apiVersion;
+
+  private MxPlatformClient(Builder builder, String baseUrl) {
+    CloseableHttpClient client = builder.userHttpClient();
+    this.ownedClient = client == null ? builder.newHttpClient() : null;
+    this.exchange =
+        builder.exchange(MxApi.PLATFORM, client == null ? ownedClient : client, baseUrl);
+    this.authorization = builder.authorization();
+    this.apiVersion = builder.apiVersion;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The version every request pins in {@code Accept-Version}. */
+  public PlatformApiVersion apiVersion() {
+    return apiVersion;
+  }
+
+  /**
+   * Sends the update: {@code PUT /users/{user}/members/{member}}.
+   *
+   * @throws IllegalArgumentException before any I/O, if the update has no user or has a field the
+   *     Platform API does not have
+   * @throws MxException if MX answers with an error, the response is unreadable, or no response
+   *     came back in the attempts and time allowed
+   */
+  public MemberUpdateResult updateMember(MemberUpdate update) {
+    Objects.requireNonNull(update, "update == null");
+    PreparedRequest request = PlatformMapping.prepare(update, apiVersion);
+    Exchange.Outcome outcome = exchange.execute(request, true, authorization);
+    MemberResponseBody body =
+        Responses.body(MxApi.PLATFORM, request, outcome, MembersApi::updateMemberResponse);
+    return new MemberUpdateResult(
+        MxApi.PLATFORM,
+        outcome.response().status(),
+        body == null ? null : PlatformMapping.member(body.getMember()),
+        outcome.attempts());
+  }
+
+  /** Closes the connection pool the SDK built; a client you supplied stays open. */
+  @Override
+  public void close() {
+    if (ownedClient != null) {
+      try {
+        ownedClient.close();
+      } catch (IOException ignored) {
+        // nothing useful to do: the pool is being discarded
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "MxPlatformClient{" + exchange.api() + ", apiVersion=" + apiVersion + "}";
+  }
+
+  /** Builds an {@link MxPlatformClient}; {@link #build()} names anything missing. */
+  public static final class Builder extends MxClientBuilder<Builder> {
+    private String clientId;
+    private String apiKey;
+    private PlatformApiVersion apiVersion = PlatformApiVersion.latest();
+
+    private Builder() {}
+
+    /** Your MX client id and API key, sent as HTTP Basic auth on every request. */
+    public Builder credentials(String clientId, String apiKey) {
+      Objects.requireNonNull(clientId, "clientId == null");
+      Objects.requireNonNull(apiKey, "apiKey == null");
+      if (clientId.isBlank() || clientId.indexOf(':') >= 0) {
+        throw new IllegalArgumentException("clientId must be non-blank and contain no ':'");
+      }
+      if (apiKey.isBlank()) {
+        throw new IllegalArgumentException("apiKey must not be blank");
+      }
+      this.clientId = clientId;
+      this.apiKey = apiKey;
+      return this;
+    }
+
+    /** The API version to pin; defaults to {@link PlatformApiVersion#latest()}. */
+    public Builder apiVersion(PlatformApiVersion apiVersion) {
+      this.apiVersion = Objects.requireNonNull(apiVersion, "apiVersion == null");
+      return this;
+    }
+
+    Header authorization() {
+      String token = clientId + ":" + apiKey;
+      return new BasicHeader(
+          MembersApi.UPDATE_MEMBER_AUTH_HEADER,
+          "Basic " + Base64.getEncoder().encodeToString(token.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * @throws IllegalStateException if the environment (or base URL) or the credentials are missing
+     */
+    public MxPlatformClient build() {
+      String baseUrl = resolveBaseUrl(JSON.SERVERS);
+      if (clientId == null) {
+        throw new IllegalStateException("credentials are required: call credentials(clientId, apiKey)");
+      }
+      checkTimeouts();
+      return new MxPlatformClient(this, baseUrl);
+    }
+
+    /** Settings only: never the API key. */
+    @Override
+    public String toString() {
+      return "MxPlatformClient.Builder{clientId=" + clientId + ", apiKey=" + (apiKey == null ? "null" : "****") + "}";
+    }
+  }
+}

@@ -1,0 +1,12 @@
+package io.github.mxmembers.exception;
+
+import io.github.mxmembers.MxApi;
+
+/** No complete response came back: the connection failed, was dropped, or timed out. */
+public class MxTransportException extends MxException {
+  private static final long serialVersionUID = 1L;
+
+  public MxTransportException(MxApi api, String message, int attempts, Throwable cause) {
+    super(api, message, attempts, null, cause);
+  }
+}
