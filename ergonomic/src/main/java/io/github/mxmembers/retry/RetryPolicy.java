@@ -75,8 +75,16 @@ public final class RetryPolicy {
     return maxAttempts;
   }
 
-  /** Whether a response with this status is worth another attempt. */
-  public boolean isRetryableStatus(int status) {
+  /**
+   * Whether a response with this status is worth another attempt.
+   *
+   * @param idempotent false for a request that must not be repeated once it reached MX: a response
+   *     proves it did
+   */
+  public boolean isRetryableStatus(int status, boolean idempotent) {
+    if (!idempotent) {
+      return false;
+    }
     switch (status) {
       case 408: // the server gave up waiting for the request
       case 429: // rate limited: MX says to retry once the window has passed

@@ -122,7 +122,7 @@ public final class Exchange {
       }
       long millis = (System.nanoTime() - started) / 1_000_000;
       LOG.debug("{} {} -> {} (attempt {}, {} ms)", api, request, response.status(), attempt, millis);
-      if (attempt >= policy.maxAttempts() || !policy.isRetryableStatus(response.status())) {
+      if (attempt >= policy.maxAttempts() || !policy.isRetryableStatus(response.status(), idempotent)) {
         return new Outcome(response, attempt);
       }
       Duration delay =

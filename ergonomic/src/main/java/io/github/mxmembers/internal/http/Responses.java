@@ -15,7 +15,7 @@ public final class Responses {
   private Responses() {}
 
   /**
-   * The parsed success body (null for a success without one).
+   * The parsed success body; null only for 204, the one success MX sends without a body.
    *
    * @throws MxApiException for an error status
    * @throws MxResponseException for a success whose body is not the expected JSON
@@ -30,7 +30,11 @@ public final class Responses {
       throw apiError(api, request, outcome);
     }
     try {
-      return parser.apply(response.status(), response.body());
+      T body = parser.apply(response.status(), response.body());
+      if (body == null && response.status() != 204) {
+        throw new IllegalStateException("empty body");
+      }
+      return body;
     } catch (JsonParseException | IllegalArgumentException | IllegalStateException e) {
       throw new MxResponseException(
           api,

@@ -1,0 +1,226 @@
+package io.github.mxmembers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.mockserver.integration.ClientAndServer;
+
+/** Bad input fails with a typed exception naming the parameter, before any byte is sent. */
+class ValidationTest {
+  private static ClientAndServer server;
+  private final FakeClock clock = new FakeClock();
+
+  @BeforeAll
+  static void start() {
+    server = MockMx.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    server.stop();
+  }
+
+  @AfterEach
+  void nothingWasSent() {
+    assertThat(MockMx.received(server)).isEmpty();
+    server.reset();
+  }
+
+  @Test
+  void anUpdateWithNothingToChangeIsRejected() {
+    assertThatThrownBy(() -> MemberUpdate.builder().user("u").member("m").build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("nothing to update");
+    assertThatThrownBy(() -> MemberUpdate.builder().member("m").skipAggregation(true).build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("nothing to update");
+  }
+
+  @Test
+  void aMissingMemberIsRejected() {
+    assertThatThrownBy(() -> MemberUpdate.builder().metadata("x").build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("member is required");
+  }
+
+  @Test
+  void blankIdentifiersAreRejectedByName() {
+    assertThatThrownBy(() -> MemberUpdate.builder().member(" "))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("member must not be blank");
+    assertThatThrownBy(() -> MemberUpdate.builder().user(""))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("user must not be blank");
+    assertThatThrownBy(() -> MemberUpdate.builder().id(" "))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("id must not be blank");
+    assertThatThrownBy(() -> MemberUpdate.builder().user(null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("user == null");
+  }
+
+  @Test
+  void badCredentialsAreRejectedWithoutTheirValue() {
+    assertThatThrownBy(() -> MemberUpdate.builder().credential(" ", MockMx.PASSWORD))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("credential guid must not be blank");
+    assertThatThrownBy(() -> MemberUpdate.builder().credential("CRD-1", ""))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("credential CRD-1: value must not be empty");
+    assertThatThrownBy(
+            () ->
+                MemberUpdate.builder()
+                    .credential("CRD-1", MockMx.PASSWORD)
+                    .credential("CRD-1", MockMx.PASSWORD))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("credential CRD-1 is set twice");
+  }
+
+  @Test
+  void unknownUseCaseCannotBeSent() {
+    assertThatThrownBy(() -> MemberUpdate.builder().useCases(UseCase.UNKNOWN))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("useCases");
+    assertThatThrownBy(() -> MemberUpdate.builder().useCases())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("useCases");
+  }
+
+  @Test
+  void callbackPayloadOverTheLimitGivesLengthsNotContent() {
+    String secretish = "SECRET-PAYLOAD-".repeat(60);
+
+    assertThatThrownBy(() -> MemberUpdate.builder().callbackPayload(secretish))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "callbackPayload is 1200 characters once base64-encoded (900 bytes); MX accepts at most 1024")
+        .message()
+        .doesNotContain("SECRET");
+  }
+
+  @Test
+  void callbackPayloadAtTheLimitIsAccepted() {
+    assertThat(CallbackPayload.ofBytes(new byte[768]).encoded()).hasSize(1024);
+  }
+
+  @Test
+  void alreadyEncodedPayloadIsValidated() {
+    assertThat(CallbackPayload.ofEncoded("aGk=").bytes()).containsExactly('h', 'i');
+    assertThatThrownBy(() -> CallbackPayload.ofEncoded("not base64!"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("callbackPayload is not base64")
+        .message()
+        .doesNotContain("not base64!");
+    assertThatThrownBy(() -> CallbackPayload.ofEncoded("A".repeat(1028)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("callbackPayload is 1028 characters; MX accepts at most 1024");
+  }
+
+  @Test
+  void platformRejectsNexusOnlyFieldsAndAMissingUser() {
+    MemberUpdate base = MockMx.credentialUpdate();
+    try (MxPlatformClient mx = MockMx.platform(server, clock).build()) {
+      assertRejected(mx::updateMember, base.toBuilder().skipAggregation(true).build(), "skipAggregation");
+      assertRejected(mx::updateMember, base.toBuilder().skipWebhook(true).build(), "skipWebhook");
+      assertRejected(
+          mx::updateMember,
+          MemberUpdate.builder().member("MBR-1").metadata("x").build(),
+          "user is required");
+    }
+  }
+
+  @Test
+  void nexusRejectsPlatformOnlyFields() {
+    MemberUpdate base = MemberUpdate.builder().member("MBR-1").credential("CRD-1", "pw").build();
+    try (MxNexusClient nexus = nexus()) {
+      assertRejected(nexus::updateMember, base.toBuilder().user("USR-1").build(), "user");
+      assertRejected(nexus::updateMember, base.toBuilder().id("x").build(), "id");
+      assertRejected(nexus::updateMember, base.toBuilder().useCases(UseCase.PFM).build(), "useCases");
+      assertRejected(
+          nexus::updateMember,
+          base.toBuilder().backgroundAggregationDisabled(true).build(),
+          "backgroundAggregationDisabled");
+      assertRejected(
+          nexus::updateMember, base.toBuilder().callbackPayload("x").build(), "callbackPayload");
+      assertRejected(
+          nexus::updateMember,
+          MemberUpdate.builder().member("MBR-1").backgroundAggregationDisabled(true).build(),
+          "backgroundAggregationDisabled");
+    }
+  }
+
+  @Test
+  void incompleteClientBuildersNameWhatIsMissing() {
+    assertThatThrownBy(() -> MxPlatformClient.builder().credentials("c", "k").build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("environment is required");
+    assertThatThrownBy(() -> MxPlatformClient.builder().environment(MxEnvironment.INTEGRATION).build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("credentials are required");
+    assertThatThrownBy(() -> MxNexusClient.builder().environment(MxEnvironment.INTEGRATION).build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("a session source is required");
+    assertThatThrownBy(
+            () -> MxNexusClient.builder().baseUrl(MockMx.url(server)).sso("c", "k", "u").build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("ssoBaseUrl is required");
+  }
+
+  @Test
+  void credentialsOnlyTravelOverHttpsExceptToLoopback() {
+    assertThatThrownBy(() -> MxPlatformClient.builder().baseUrl("http://api.example.com"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("baseUrl must use https");
+    assertThatThrownBy(() -> MxPlatformClient.builder().baseUrl("https://user:pw@api.example.com"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("user info")
+        .message()
+        .doesNotContain("pw");
+    MxPlatformClient.builder().baseUrl("http://localhost:1");
+    MxPlatformClient.builder().baseUrl("http://127.0.0.1:1");
+    MxPlatformClient.builder().baseUrl("http://[::1]:1");
+    MxPlatformClient.builder().baseUrl("https://api.example.com/");
+  }
+
+  @Test
+  void memberUpdateIsAValueWithToBuilder() {
+    MemberUpdate update =
+        MemberUpdate.builder()
+            .user("USR-1")
+            .member("MBR-1")
+            .credential("CRD-1", MockMx.PASSWORD)
+            .metadata("PRIVATE-NOTE")
+            .callbackPayload("p")
+            .build();
+
+    assertThat(update.toBuilder().build()).isEqualTo(update).hasSameHashCodeAs(update);
+    assertThat(update.toBuilder().metadata("other").build()).isNotEqualTo(update);
+    assertThat(update.credentials()).hasSize(1);
+    assertThatThrownBy(() -> update.credentials().clear())
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThat(update.toString())
+        .contains("CRD-1=****")
+        .doesNotContain(MockMx.PASSWORD)
+        .doesNotContain("PRIVATE-NOTE");
+  }
+
+  private MxNexusClient nexus() {
+    return MxNexusClient.builder()
+        .baseUrl(MockMx.url(server))
+        .apiTokenSource(() -> MockMx.API_TOKEN)
+        .clock(clock)
+        .build();
+  }
+
+  private static void assertRejected(
+      Consumer<MemberUpdate> call, MemberUpdate update, String parameter) {
+    assertThatThrownBy(() -> call.accept(update))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(parameter);
+  }
+}
