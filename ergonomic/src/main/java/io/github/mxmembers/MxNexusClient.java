@@ -80,14 +80,12 @@ public final class MxNexusClient implements AutoCloseable {
     Session session = sessions.current();
     Instant sentAt = exchange.clock().instant();
     Exchange.Outcome outcome = exchange.execute(request, true, session.header());
-    int attempts = outcome.attempts();
     if (!outcome.isSuccess()
         && Objects.equals(
             ErrorBody.parse(outcome.response().body()).code(), SessionManager.EXPIRED_CODE)) {
       session = sessions.renew(session);
       sentAt = exchange.clock().instant();
-      outcome = exchange.execute(request, true, session.header());
-      attempts += outcome.attempts();
+      outcome = exchange.execute(request, true, session.header()).after(outcome);
     }
     sessions.used(session, sentAt);
     MemberResponseBody body =
@@ -96,7 +94,7 @@ public final class MxNexusClient implements AutoCloseable {
         MxApi.NEXUS,
         outcome.response().status(),
         body == null ? null : NexusMapping.member(body.getMember()),
-        attempts);
+        outcome.attempts());
   }
 
   /** Closes the connection pool the SDK built; a client you supplied stays open. */

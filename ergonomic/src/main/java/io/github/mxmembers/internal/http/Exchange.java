@@ -81,6 +81,11 @@ public final class Exchange {
       return attempts;
     }
 
+    /** The same response, counting attempts an earlier exchange of the same call already made. */
+    public Outcome after(Outcome earlier) {
+      return new Outcome(response, earlier.attempts + attempts);
+    }
+
     public boolean isSuccess() {
       return response.status() >= 200 && response.status() < 300;
     }
@@ -98,7 +103,9 @@ public final class Exchange {
     Header[] extra = auth == null ? new Header[] {userAgent} : new Header[] {userAgent, auth};
     Instant deadline = clock.instant().plus(callTimeout);
     if (LOG.isTraceEnabled()) {
-      LOG.trace("{} {} headers: {}", api, request, HeaderLog.render(request.headers()));
+      LOG.trace(
+          "{} {} headers: {}, {}",
+          api, request, HeaderLog.render(request.headers()), HeaderLog.render(extra));
     }
     for (int attempt = 1; ; attempt++) {
       long started = System.nanoTime();

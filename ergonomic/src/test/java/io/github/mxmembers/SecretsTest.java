@@ -1,0 +1,134 @@
+package io.github.mxmembers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.mockserver.model.HttpRequest.request;
+import static org.mockserver.model.HttpResponse.response;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.mockserver.integration.ClientAndServer;
+import org.mockserver.matchers.Times;
+
+/**
+ * Runs successes, retries and failures on both APIs with the SDK's loggers at TRACE, then scans
+ * every captured log line, exception message and toString() for the test secrets.
+ */
+class SecretsTest {
+  private static ClientAndServer server;
+  private static final String SESSION = MockMx.SESSION_TOKEN;
+  private static final String BASIC =
+      Base64.getEncoder()
+          .encodeToString(
+              (MockMx.CLIENT_ID + ":" + MockMx.API_KEY).getBytes(StandardCharsets.UTF_8));
+
+  @BeforeAll
+  static void start() {
+    server = MockMx.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    server.stop();
+  }
+
+  @Test
+  void noSecretReachesALogLineAMessageOrAToString() {
+    List<String> texts = new ArrayList<>();
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    PrintStream originalErr = System.err;
+    System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+    try {
+      exercise(texts);
+    } finally {
+      System.setErr(originalErr);
+    }
+    String logged = log.toString(StandardCharsets.UTF_8);
+
+    // the capture works: the SDK's request lines, retries and session logs are there
+    assertThat(logged)
+        .contains("DEBUG io.github.mxmembers.internal.http.Exchange - MX Platform API PUT /users/USR-1/members/MBR-1 -> 503")
+        .contains("INFO io.github.mxmembers.internal.http.Exchange - MX Platform API PUT /users/USR-1/members/MBR-1: retrying after 503")
+        .contains("Authorization: [redacted]")
+        .contains("MD-API-KEY: [redacted]")
+        .contains("MD-API-TOKEN: [redacted]")
+        .contains("MD-SESSION-TOKEN: [redacted]")
+        .contains("opened a Nexus session");
+    texts.add(logged);
+    for (String text : texts) {
+      assertThat(text)
+          .doesNotContain(MockMx.API_KEY)
+          .doesNotContain(BASIC)
+          .doesNotContain(MockMx.PASSWORD)
+          .doesNotContain(MockMx.API_TOKEN)
+          .doesNotContain(SESSION);
+    }
+    assertThat(texts).hasSizeGreaterThan(10);
+  }
+
+  private void exercise(List<String> texts) {
+    FakeClock clock = new FakeClock();
+    server.reset();
+    server
+        .when(request().withPath(MockMx.MEMBER_PATH), Times.exactly(1))
+        .respond(response().withStatusCode(503));
+    MockMx.answerPlatformUpdate(server, 200);
+    server
+        .when(request().withPath("/users/USR-1/members/MBR-404"))
+        .respond(response().withStatusCode(404).withBody("{\"error\":{\"message\":\"no such member\"}}"));
+    server
+        .when(request().withMethod("GET"))
+        .respond(response().withStatusCode(200).withBody("{\"user\":{\"api_token\":\"" + MockMx.API_TOKEN + "\"}}"));
+    server
+        .when(request().withPath("/sessions"))
+        .respond(response().withStatusCode(200).withBody("{\"session\":{\"token\":\"" + SESSION + "\"}}"));
+    server
+        .when(request().withPath("/members/MBR-1"), Times.exactly(1))
+        .respond(response().withStatusCode(401).withBody("{\"error\":{\"code\":4011}}"));
+    server
+        .when(request().withPath("/members/MBR-1"))
+        .respond(response().withStatusCode(200).withBody(MockMx.nexusMemberJson()));
+
+    MxPlatformClient.Builder platformBuilder = MockMx.platform(server, clock);
+    texts.add(platformBuilder.toString());
+    MemberUpdate update =
+        MockMx.credentialUpdate().toBuilder().callbackPayload("cb").metadata("m").build();
+    texts.add(update.toString());
+    try (MxPlatformClient mx = platformBuilder.build()) {
+      texts.add(mx.toString());
+      MemberUpdateResult result = mx.updateMember(update);
+      texts.add(result.toString());
+      texts.add(
+          catchThrowable(() -> mx.updateMember(update.toBuilder().member("MBR-404").build()))
+              .toString());
+    }
+    try (MxPlatformClient refused =
+        MockMx.platform(server, clock).baseUrl("http://127.0.0.1:1").build()) {
+      texts.add(catchThrowable(() -> refused.updateMember(update)).getMessage());
+    }
+
+    MxNexusClient.Builder nexusBuilder =
+        MxNexusClient.builder()
+            .baseUrl(MockMx.url(server))
+            .ssoBaseUrl(MockMx.url(server))
+            .sso(MockMx.CLIENT_ID, MockMx.API_KEY, "USR-1")
+            .clock(clock)
+            .sleeper(new RecordingSleeper(clock));
+    texts.add(nexusBuilder.toString());
+    try (MxNexusClient nexus = nexusBuilder.build()) {
+      MemberUpdateResult result =
+          nexus.updateMember(
+              MemberUpdate.builder().member("MBR-1").credential("CRD-1", MockMx.PASSWORD).build());
+      texts.add(result.toString());
+      texts.add(nexus.toString());
+    }
+    texts.add(Credential.of("CRD-1", MockMx.PASSWORD).toString());
+  }
+}
