@@ -146,8 +146,13 @@ public final class Member {
    * method for yet.
    */
   public Optional<JsonElement> field(String jsonName) {
-    JsonElement value = gson.toJsonTree(model).getAsJsonObject().get(jsonName);
+    JsonElement value = asJson().get(jsonName);
     return value == null || value.isJsonNull() ? Optional.empty() : Optional.of(value);
+  }
+
+  /** Every field of the member as MX sent it, as a new JSON object. */
+  public com.google.gson.JsonObject asJson() {
+    return gson.toJsonTree(model).getAsJsonObject();
   }
 
   @Override

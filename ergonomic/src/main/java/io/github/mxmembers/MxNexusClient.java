@@ -15,8 +15,10 @@ import io.github.mxmembers.internal.nexus.SessionManager;
 import io.github.mxmembers.internal.nexus.SsoApiTokenSource;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.core5.http.message.BasicHeader;
 
 /**
  * Updates members on the MX Nexus API for one user, over a session it opens and keeps alive.
@@ -95,6 +97,17 @@ public final class MxNexusClient implements AutoCloseable {
         outcome.response().status(),
         body == null ? null : NexusMapping.member(body.getMember()),
         outcome.attempts());
+  }
+
+  /**
+   * The request {@link #updateMember} would send for this update, secrets redacted, without
+   * sending it.
+   *
+   * @throws IllegalArgumentException as {@link #updateMember} would, before any I/O
+   */
+  public RequestPreview preview(MemberUpdate update) {
+    Objects.requireNonNull(update, "update == null");
+    return RequestPreview.of(NexusMapping.prepare(update), List.of(new BasicHeader(MembersApi.UPDATE_MEMBER_AUTH_HEADER, "session token")));
   }
 
   /** Closes the connection pool the SDK built; a client you supplied stays open. */

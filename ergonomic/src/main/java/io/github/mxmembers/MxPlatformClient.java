@@ -10,6 +10,7 @@ import io.github.mxmembers.internal.http.Responses;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Objects;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.http.Header;
@@ -74,6 +75,17 @@ public final class MxPlatformClient implements AutoCloseable {
         outcome.response().status(),
         body == null ? null : PlatformMapping.member(body.getMember()),
         outcome.attempts());
+  }
+
+  /**
+   * The request {@link #updateMember} would send for this update, secrets redacted, without
+   * sending it.
+   *
+   * @throws IllegalArgumentException as {@link #updateMember} would, before any I/O
+   */
+  public RequestPreview preview(MemberUpdate update) {
+    Objects.requireNonNull(update, "update == null");
+    return RequestPreview.of(PlatformMapping.prepare(update, apiVersion), List.of(authorization));
   }
 
   /** Closes the connection pool the SDK built; a client you supplied stays open. */

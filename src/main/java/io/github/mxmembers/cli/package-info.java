@@ -1,0 +1,2 @@
+/** The {@code mx-members} command-line tool. */
+package io.github.mxmembers.cli;

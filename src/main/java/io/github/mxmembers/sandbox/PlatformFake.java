@@ -1,0 +1,103 @@
+package io.github.mxmembers.sandbox;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.mockserver.model.HttpRequest;
+import org.mockserver.model.HttpResponse;
+
+/** The Platform API's update member, as MX's v20250224 reference page and notes describe it. */
+final class PlatformFake {
+  static final Pattern PATH = Pattern.compile("^/users/(.+)/members/([^/]+)$");
+  private static final Set<String> VERSIONS = Set.of("v20250224");
+
+  private final SandboxState state;
+  private final String expectedAuthorization;
+
+  PlatformFake(SandboxState state, String clientId, String apiKey) {
+    this.state = state;
+    this.expectedAuthorization =
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString((clientId + ":" + apiKey).getBytes(StandardCharsets.UTF_8));
+  }
+
+  HttpResponse updateMember(HttpRequest request) {
+    if (!expectedAuthorization.equals(request.getFirstHeader("Authorization"))) {
+      return Replies.platformError(401, "Unauthorized: Basic client_id:api_key expected");
+    }
+    if (!VERSIONS.contains(request.getFirstHeader("Accept-Version"))) {
+      return Replies.platformError(406, "Invalid or missing Accept-Version");
+    }
+    if (!request.getFirstHeader("Content-Type").startsWith(Replies.PLATFORM_TYPE)) {
+      return Replies.platformError(415, "Content-Type must be application/json");
+    }
+    String payload = request.getFirstHeader("X-CALLBACK-PAYLOAD");
+    if (!payload.isEmpty() && !isBase64(payload)) {
+      return Replies.platformError(400, "X-CALLBACK-PAYLOAD must be base64, at most 1024 characters");
+    }
+    Matcher path = PATH.matcher(request.getPath().getValue());
+    if (!path.matches()) {
+      return Replies.platformError(404, "Not found");
+    }
+    JsonObject changes = changes(request.getBodyAsString());
+    if (changes == null) {
+      return Replies.platformError(400, "The request body can't be empty");
+    }
+    synchronized (state) {
+      String userGuid = state.userGuid(path.group(1));
+      if (userGuid == null) {
+        return Replies.platformError(404, "User not found");
+      }
+      JsonObject member = state.platformMember(userGuid, path.group(2));
+      if (member == null) {
+        return Replies.platformError(404, "Member not found");
+      }
+      for (String field : new String[] {"id", "metadata", "use_cases", "background_aggregation_is_disabled"}) {
+        if (changes.has(field)) {
+          member.add(field, changes.get(field).deepCopy());
+        }
+      }
+      JsonArray credentials = changes.has("credentials") ? changes.getAsJsonArray("credentials") : null;
+      boolean alreadyRunning = SandboxState.applyCredentials(member, credentials, false, state.now());
+      state.recordWebhook(SandboxState.text(member, "guid"), payload.isEmpty() ? null : payload);
+      // 202: a job of the same type is already running
+      int status = credentials != null && alreadyRunning ? 202 : 200;
+      return Replies.member(status, Replies.PLATFORM_TYPE, member.deepCopy());
+    }
+  }
+
+  /** The rooted {@code member} object, or null when the body is not JSON or changes nothing. */
+  static JsonObject changes(String body) {
+    try {
+      JsonElement root = JsonParser.parseString(body);
+      if (!root.isJsonObject()) {
+        return null;
+      }
+      JsonElement member = root.getAsJsonObject().get("member");
+      JsonObject changes = member != null && member.isJsonObject() ? member.getAsJsonObject() : null;
+      return changes == null || changes.size() == 0 ? null : changes;
+    } catch (JsonParseException e) {
+      return null;
+    }
+  }
+
+  private static boolean isBase64(String value) {
+    if (value.length() > 1024) {
+      return false;
+    }
+    try {
+      Base64.getDecoder().decode(value);
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+}

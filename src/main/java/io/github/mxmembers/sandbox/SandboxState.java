@@ -1,0 +1,199 @@
+package io.github.mxmembers.sandbox;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * What the sandbox holds: users, each API's members (seeded with MX's reference-page examples), API
+ * tokens, sessions and the webhooks it would have sent. Every method is synchronized on the state.
+ */
+final class SandboxState {
+  static final Duration API_TOKEN_LIFETIME = Duration.ofMinutes(10);
+  static final Duration SESSION_LIFETIME = Duration.ofMinutes(30);
+
+  private final Clock clock;
+  private final Map<String, String> userIdsByGuid = new HashMap<>();
+  private final Map<String, JsonObject> platformMembers = new HashMap<>();
+  private final Map<String, JsonObject> nexusMembers = new HashMap<>();
+  private final Map<String, ApiToken> apiTokens = new HashMap<>();
+  private final Map<String, SessionState> sessions = new HashMap<>();
+  private final List<Webhook> webhooks = new ArrayList<>();
+
+  SandboxState(Clock clock) {
+    this.clock = clock;
+    seed();
+  }
+
+  synchronized void seed() {
+    userIdsByGuid.clear();
+    platformMembers.clear();
+    nexusMembers.clear();
+    apiTokens.clear();
+    sessions.clear();
+    webhooks.clear();
+    userIdsByGuid.put(MxSandbox.USER_GUID, MxSandbox.USER_ID);
+    JsonObject platform = example("platform-member.json");
+    platformMembers.put(platform.get("guid").getAsString(), platform);
+    JsonObject nexus = example("nexus-member.json");
+    nexusMembers.put(nexus.get("guid").getAsString(), nexus);
+  }
+
+  private static JsonObject example(String name) {
+    try (InputStream in = SandboxState.class.getResourceAsStream(name)) {
+      String json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return JsonParser.parseString(json).getAsJsonObject().getAsJsonObject("member");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Now, to the millisecond, as MX's timestamps are. */
+  Instant now() {
+    return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+  }
+
+  /** The user's guid for a guid or partner-defined id, or null. */
+  synchronized String userGuid(String identifier) {
+    if (userIdsByGuid.containsKey(identifier)) {
+      return identifier;
+    }
+    for (Map.Entry<String, String> user : userIdsByGuid.entrySet()) {
+      if (identifier.equals(user.getValue())) {
+        return user.getKey();
+      }
+    }
+    return null;
+  }
+
+  /** A Platform member of that user by guid or id, or null. The live object: hold the lock. */
+  JsonObject platformMember(String userGuid, String identifier) {
+    for (JsonObject member : platformMembers.values()) {
+      boolean sameUser = userGuid.equals(text(member, "user_guid"));
+      if (sameUser && (identifier.equals(text(member, "guid")) || identifier.equals(text(member, "id")))) {
+        return member;
+      }
+    }
+    return null;
+  }
+
+  JsonObject nexusMember(String guid) {
+    return nexusMembers.get(guid);
+  }
+
+  synchronized JsonObject platformMemberCopy(String identifier) {
+    for (JsonObject member : platformMembers.values()) {
+      if (identifier.equals(text(member, "guid")) || identifier.equals(text(member, "id"))) {
+        return member.deepCopy();
+      }
+    }
+    return null;
+  }
+
+  synchronized JsonObject nexusMemberCopy(String guid) {
+    JsonObject member = nexusMembers.get(guid);
+    return member == null ? null : member.deepCopy();
+  }
+
+  /**
+   * Applies new credentials: an aggregation starts unless skipped or one is already running (MX
+   * starts no second job). Returns true when a job was already running.
+   */
+  static boolean applyCredentials(JsonObject member, JsonArray credentials, boolean skipAggregation, Instant now) {
+    boolean running = member.has("is_being_aggregated")
+        && !member.get("is_being_aggregated").isJsonNull()
+        && member.get("is_being_aggregated").getAsBoolean();
+    if (credentials == null || credentials.isEmpty() || skipAggregation || running) {
+      return running;
+    }
+    member.addProperty("most_recent_job_guid", "JOB-" + UUID.randomUUID());
+    member.addProperty("is_being_aggregated", true);
+    member.addProperty("aggregated_at", now.toString());
+    member.addProperty("connection_status", "UPDATED");
+    return false;
+  }
+
+  synchronized void completeAggregation(String guid) {
+    for (Map<String, JsonObject> members : List.of(platformMembers, nexusMembers)) {
+      JsonObject member = members.get(guid);
+      if (member != null) {
+        member.addProperty("is_being_aggregated", false);
+        member.addProperty("connection_status", "CONNECTED");
+        member.addProperty("successfully_aggregated_at", now().toString());
+      }
+    }
+  }
+
+  synchronized String issueApiToken(String userGuid) {
+    String token = "sandbox-api-token-" + UUID.randomUUID();
+    apiTokens.put(token, new ApiToken(userGuid, now()));
+    return token;
+  }
+
+  /** Spends a one-time API token on a new session; null if the token is unknown, spent or stale. */
+  synchronized String openSession(String apiToken) {
+    ApiToken issued = apiTokens.remove(apiToken);
+    if (issued == null || !now().isBefore(issued.issuedAt.plus(API_TOKEN_LIFETIME))) {
+      return null;
+    }
+    String token = "sandbox-session-" + UUID.randomUUID();
+    sessions.put(token, new SessionState(issued.userGuid, now()));
+    return token;
+  }
+
+  /** The session's user, refreshing its 30 minutes; null if unknown. */
+  synchronized SessionState session(String token) {
+    return sessions.get(token);
+  }
+
+  synchronized void recordWebhook(String memberGuid, String callbackPayload) {
+    webhooks.add(new Webhook(memberGuid, callbackPayload));
+  }
+
+  synchronized List<Webhook> webhooks() {
+    return List.copyOf(webhooks);
+  }
+
+  static String text(JsonObject object, String name) {
+    JsonElement value = object.get(name);
+    return value == null || value.isJsonNull() ? null : value.getAsString();
+  }
+
+  private static final class ApiToken {
+    final String userGuid;
+    final Instant issuedAt;
+
+    ApiToken(String userGuid, Instant issuedAt) {
+      this.userGuid = userGuid;
+      this.issuedAt = issuedAt;
+    }
+  }
+
+  /** One open session: its user and when it was last used. */
+  static final class SessionState {
+    final String userGuid;
+    Instant lastUsed;
+
+    SessionState(String userGuid, Instant lastUsed) {
+      this.userGuid = userGuid;
+      this.lastUsed = lastUsed;
+    }
+
+    boolean expiredAt(Instant now) {
+      return !now.isBefore(lastUsed.plus(SESSION_LIFETIME));
+    }
+  }
+}

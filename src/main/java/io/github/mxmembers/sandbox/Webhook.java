@@ -1,0 +1,28 @@
+package io.github.mxmembers.sandbox;
+
+import java.util.Optional;
+
+/** A Member webhook the sandbox would have sent, with the callback payload MX echoes back. */
+public final class Webhook {
+  private final String memberGuid;
+  private final String callbackPayload;
+
+  Webhook(String memberGuid, String callbackPayload) {
+    this.memberGuid = memberGuid;
+    this.callbackPayload = callbackPayload;
+  }
+
+  public String memberGuid() {
+    return memberGuid;
+  }
+
+  /** The X-CALLBACK-PAYLOAD of the update, base64 as received; empty when none was sent. */
+  public Optional<String> callbackPayload() {
+    return Optional.ofNullable(callbackPayload);
+  }
+
+  @Override
+  public String toString() {
+    return "Webhook{member=" + memberGuid + ", callbackPayload=" + (callbackPayload != null) + "}";
+  }
+}
