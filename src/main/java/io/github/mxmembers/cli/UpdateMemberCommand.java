@@ -8,6 +8,7 @@ import io.github.mxmembers.MxPlatformClient;
 import io.github.mxmembers.PlatformApiVersion;
 import io.github.mxmembers.RequestPreview;
 import io.github.mxmembers.UseCase;
+import io.github.mxmembers.retry.RetryPolicy;
 import io.github.mxmembers.sandbox.MxSandbox;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -80,6 +81,9 @@ final class UpdateMemberCommand implements Callable<Integer> {
 
   @Option(names = "--endpoint", paramLabel = "integration|production|URL", description = "Where to send; default: the embedded sandbox.")
   String endpoint;
+
+  @Option(names = "--max-attempts", defaultValue = "4", paramLabel = "N", description = "Attempts in all, retries included (default: ${DEFAULT-VALUE}; 1 turns retries off).")
+  int maxAttempts;
 
   @Option(names = "--json", description = "Print one JSON object, for scripts.")
   boolean json;
@@ -169,6 +173,7 @@ final class UpdateMemberCommand implements Callable<Integer> {
   }
 
   private void where(io.github.mxmembers.MxClientBuilder<?> builder, String sandboxUrl) {
+    builder.retryPolicy(RetryPolicy.builder().maxAttempts(maxAttempts).build());
     if (sandboxUrl != null) {
       builder.baseUrl(sandboxUrl);
     } else if (endpoint.equalsIgnoreCase("integration")) {

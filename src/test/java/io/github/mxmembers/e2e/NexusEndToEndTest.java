@@ -1,0 +1,140 @@
+package io.github.mxmembers.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.mxmembers.Member;
+import io.github.mxmembers.MemberUpdate;
+import io.github.mxmembers.MemberUpdateResult;
+import io.github.mxmembers.MxNexusClient;
+import io.github.mxmembers.sandbox.MxSandbox;
+import io.github.mxmembers.sandbox.RecordedRequest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The Nexus API end to end: SSO token, session, update, expiry mid-run. */
+class NexusEndToEndTest {
+  private final MovableClock sandboxClock = new MovableClock();
+  private MxSandbox sandbox;
+
+  @BeforeEach
+  void start() {
+    sandbox = MxSandbox.start(sandboxClock);
+  }
+
+  @AfterEach
+  void stop() {
+    sandbox.close();
+  }
+
+  private MxNexusClient client() {
+    return MxNexusClient.builder()
+        .baseUrl(sandbox.baseUrl())
+        .ssoBaseUrl(sandbox.baseUrl())
+        .sso(MxSandbox.CLIENT_ID, MxSandbox.API_KEY, MxSandbox.USER_GUID)
+        .sleeper(duration -> {})
+        .build();
+  }
+
+  private static MemberUpdate.Builder newPassword() {
+    return MemberUpdate.builder().member(MxSandbox.MEMBER_GUID).credential("CRD-1", "n3w-password");
+  }
+
+  @Test
+  void aCredentialUpdateStartsAnAggregation() {
+    try (MxNexusClient nexus = client()) {
+      Member member = nexus.updateMember(newPassword().build()).member().orElseThrow();
+
+      assertThat(member.isBeingAggregated()).contains(true);
+      assertThat(member.mostRecentJobGuid().orElseThrow()).isNotEqualTo("JOB-d6bb804b-6d12-44f1-b0ad-403441c03372");
+    }
+    assertThat(sandbox.webhooks()).hasSize(1);
+  }
+
+  @Test
+  void skipAggregationStartsNoJobAndSkipWebhookSendsNone() {
+    try (MxNexusClient nexus = client()) {
+      Member member =
+          nexus
+              .updateMember(newPassword().skipAggregation(true).skipWebhook(true).build())
+              .member()
+              .orElseThrow();
+
+      assertThat(member.isBeingAggregated()).contains(false);
+      assertThat(member.mostRecentJobGuid()).contains("JOB-d6bb804b-6d12-44f1-b0ad-403441c03372");
+    }
+    assertThat(sandbox.webhooks()).isEmpty();
+  }
+
+  @Test
+  void aSessionExpiringMidRunIsRenewedAndTheUpdateRepeated() {
+    try (MxNexusClient nexus = client()) {
+      nexus.updateMember(MemberUpdate.builder().member(MxSandbox.MEMBER_GUID).metadata("one").build());
+      // the client's own clock has not moved, so only MX (the sandbox) sees the session lapse
+      sandboxClock.advance(Duration.ofMinutes(31));
+
+      MemberUpdateResult result =
+          nexus.updateMember(MemberUpdate.builder().member(MxSandbox.MEMBER_GUID).metadata("two").build());
+
+      assertThat(result.status()).isEqualTo(200);
+      assertThat(result.attempts()).isEqualTo(2);
+      assertThat(result.member().orElseThrow().metadata()).contains("two");
+    }
+    assertThat(
+            sandbox.received().stream()
+                .map(RecordedRequest::toString)
+                .filter(line -> line.startsWith("POST /sessions"))
+                .collect(Collectors.toList()))
+        .hasSize(2);
+  }
+
+  @Test
+  void aSessionInUseDoesNotLapse() {
+    try (MxNexusClient nexus = client()) {
+      for (int i = 0; i < 3; i++) {
+        nexus.updateMember(MemberUpdate.builder().member(MxSandbox.MEMBER_GUID).metadata("m" + i).build());
+        sandboxClock.advance(Duration.ofMinutes(20));
+      }
+    }
+    assertThat(sandbox.received().stream().filter(r -> r.path().equals("/sessions")).count()).isEqualTo(1);
+  }
+
+  @Test
+  void a503BurstOnNexusIsAbsorbed() {
+    sandbox.failNext(2, 503);
+
+    try (MxNexusClient nexus = client()) {
+      assertThat(nexus.updateMember(newPassword().build()).attempts()).isEqualTo(3);
+    }
+  }
+
+  /** A clock the test moves by hand. */
+  private static final class MovableClock extends Clock {
+    private volatile Instant now = Instant.parse("2026-11-23T10:00:00Z");
+
+    void advance(Duration duration) {
+      now = now.plus(duration);
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+  }
+}
