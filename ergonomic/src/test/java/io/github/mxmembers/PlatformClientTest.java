@@ -65,10 +65,11 @@ class PlatformClientTest {
     HttpRequest sent = MockMx.received(server)[0];
     assertThat(sent.getMethod().getValue()).isEqualTo("PUT");
     assertThat(sent.getPath().getValue()).isEqualTo(MEMBER_PATH);
-    assertThat(sent.getFirstHeader("Accept-Version")).isEqualTo("v20250224");
+    assertThat(sent.getFirstHeader("Accept-Version")).isEqualTo(PlatformApiVersion.latest().value());
     assertThat(sent.getFirstHeader("Accept")).isEqualTo("application/json");
     assertThat(sent.getFirstHeader("Content-Type")).startsWith("application/json");
-    assertThat(sent.getFirstHeader("User-Agent")).isEqualTo("mx-members-java/" + SdkInfo.VERSION);
+    assertThat(sent.getFirstHeader("User-Agent"))
+        .isEqualTo("mx-members-java/" + SdkInfo.VERSION + " mx-platform/" + PlatformApiVersion.latest());
     assertThat(sent.getFirstHeader("Authorization"))
         .isEqualTo(
             "Basic "
@@ -190,7 +191,9 @@ class PlatformClientTest {
         .isEqualTo(MembersApi.UPDATE_MEMBER_ACCEPT_VERSION_DEFAULT)
         .isEqualTo(JSON.API_VERSION)
         .isEqualTo(System.getProperty("mx.platform.version"));
-    assertThat(PlatformApiVersion.fromValue("v20250224")).isEqualTo(PlatformApiVersion.latest());
+    assertThat(PlatformApiVersion.fromValue(PlatformApiVersion.latest().value()))
+        .isEqualTo(PlatformApiVersion.latest());
+    assertThat(SdkInfo.PLATFORM_VERSION).isEqualTo(PlatformApiVersion.latest().value());
   }
 
   @Test

@@ -6,17 +6,22 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import java.nio.charset.StandardCharsets;
+import io.github.mxmembers.PlatformApiVersion;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.mockserver.model.HttpRequest;
 import org.mockserver.model.HttpResponse;
 
 /** The Platform API's update member, as MX's v20250224 reference page and notes describe it. */
 final class PlatformFake {
   static final Pattern PATH = Pattern.compile("^/users/(.+)/members/([^/]+)$");
-  private static final Set<String> VERSIONS = Set.of("v20250224");
+  /** The versions this build of the SDK speaks: others get 406, as MX answers an unknown version. */
+  private static final Set<String> VERSIONS =
+      Arrays.stream(PlatformApiVersion.values()).map(PlatformApiVersion::value).collect(Collectors.toSet());
 
   private final SandboxState state;
   private final String expectedAuthorization;

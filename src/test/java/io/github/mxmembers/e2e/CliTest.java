@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.sun.net.httpserver.HttpServer;
+import io.github.mxmembers.PlatformApiVersion;
 import io.github.mxmembers.cli.ExitCodes;
 import io.github.mxmembers.cli.MxMembersCli;
 import io.github.mxmembers.sandbox.MxSandbox;
@@ -71,7 +72,7 @@ class CliTest {
         .contains("Embedded MX sandbox at http://127.0.0.1:")
         .contains("Member before:")
         .contains("PUT /users/u-1234/members/" + MxSandbox.MEMBER_GUID)
-        .contains("Accept-Version: v20250224")
+        .contains("Accept-Version: " + PlatformApiVersion.latest().value())
         .contains("Authorization: [redacted]")
         .contains("\"value\":\"****\"")
         .contains("Response: 200 after 1 attempt")

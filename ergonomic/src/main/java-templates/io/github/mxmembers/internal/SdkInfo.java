@@ -5,8 +5,11 @@ public final class SdkInfo {
   /** This SDK's version. */
   public static final String VERSION = "${project.version}";
 
-  /** The User-Agent every request carries. */
-  public static final String USER_AGENT = "mx-members-java/" + VERSION;
+  /** The Platform API version this build was generated from (the root pom's mx.platform.version). */
+  public static final String PLATFORM_VERSION = "${mx.platform.version}";
+
+  /** The User-Agent every request carries: the SDK's version and the Platform spec it speaks. */
+  public static final String USER_AGENT = "mx-members-java/" + VERSION + " mx-platform/" + PLATFORM_VERSION;
 
   private SdkInfo() {}
 }

@@ -148,7 +148,7 @@ class PlatformWireFormatTest {
 
     assertThat(request.method()).isEqualTo("PUT");
     assertThat(request.pathAndQuery()).isEqualTo("/users/u%2F1%202/members/MBR-1");
-    assertThat(request.header("Accept-Version")).isEqualTo("v20250224");
+    assertThat(request.header("Accept-Version")).isEqualTo(System.getProperty("mx.platform.version"));
     assertThat(request.header("Accept")).isEqualTo("application/json");
     assertThat(request.header("X-CALLBACK-PAYLOAD")).isEqualTo("aGk=");
     assertThat(request.contentType().getMimeType()).isEqualTo("application/json");

@@ -20,7 +20,7 @@ class SpecFilesTest {
   @Test
   void everySpecFileIsValidYaml() throws IOException {
     List<Path> specs;
-    try (Stream<Path> files = Files.list(Fixtures.openapiDir())) {
+    try (Stream<Path> files = Files.walk(Fixtures.openapiDir())) {
       specs = files.filter(p -> p.toString().endsWith(".yaml")).collect(Collectors.toList());
     }
 
