@@ -13,11 +13,9 @@ import io.github.mxmembers.internal.http.Responses;
 import io.github.mxmembers.internal.nexus.Session;
 import io.github.mxmembers.internal.nexus.SessionManager;
 import io.github.mxmembers.internal.nexus.SsoApiTokenSource;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.http.message.BasicHeader;
 
 /**
@@ -39,14 +37,12 @@ import org.apache.hc.core5.http.message.BasicHeader;
  */
 public final class MxNexusClient implements AutoCloseable {
   private final Exchange exchange;
-  private final CloseableHttpClient ownedClient;
+  private final Connections connections;
   private final SessionManager sessions;
 
   private MxNexusClient(Builder builder, String baseUrl) {
-    CloseableHttpClient client = builder.userHttpClient();
-    this.ownedClient = client == null ? builder.newHttpClient() : null;
-    CloseableHttpClient http = client == null ? ownedClient : client;
-    this.exchange = builder.exchange(MxApi.NEXUS, http, baseUrl);
+    this.connections = Connections.from(builder);
+    this.exchange = builder.exchange(MxApi.NEXUS, connections.client(), baseUrl);
     ApiTokenSource tokens = builder.apiTokenSource;
     if (tokens == null) {
       String ssoUrl =
@@ -55,7 +51,7 @@ public final class MxNexusClient implements AutoCloseable {
               : builder.environment().pick(SessionsApi.READ_API_TOKEN_SERVERS);
       tokens =
           new SsoApiTokenSource(
-              builder.exchange(MxApi.NEXUS, http, ssoUrl),
+              builder.exchange(MxApi.NEXUS, connections.client(), ssoUrl),
               builder.ssoClientId,
               builder.ssoUserId,
               builder.ssoApiKey);
@@ -113,13 +109,7 @@ public final class MxNexusClient implements AutoCloseable {
   /** Closes the connection pool the SDK built; a client you supplied stays open. */
   @Override
   public void close() {
-    if (ownedClient != null) {
-      try {
-        ownedClient.close();
-      } catch (IOException ignored) {
-        // nothing useful to do: the pool is being discarded
-      }
-    }
+    connections.close();
   }
 
   @Override

@@ -7,12 +7,10 @@ import io.github.mxmembers.generated.platform.model.MemberResponseBody;
 import io.github.mxmembers.generated.transport.PreparedRequest;
 import io.github.mxmembers.internal.http.Exchange;
 import io.github.mxmembers.internal.http.Responses;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.message.BasicHeader;
 
@@ -34,15 +32,13 @@ import org.apache.hc.core5.http.message.BasicHeader;
  */
 public final class MxPlatformClient implements AutoCloseable {
   private final Exchange exchange;
-  private final CloseableHttpClient ownedClient;
+  private final Connections connections;
   private final Header authorization;
   private final PlatformApiVersion apiVersion;
 
   private MxPlatformClient(Builder builder, String baseUrl) {
-    CloseableHttpClient client = builder.userHttpClient();
-    this.ownedClient = client == null ? builder.newHttpClient() : null;
-    this.exchange =
-        builder.exchange(MxApi.PLATFORM, client == null ? ownedClient : client, baseUrl);
+    this.connections = Connections.from(builder);
+    this.exchange = builder.exchange(MxApi.PLATFORM, connections.client(), baseUrl);
     this.authorization = builder.authorization();
     this.apiVersion = builder.apiVersion;
   }
@@ -91,13 +87,7 @@ public final class MxPlatformClient implements AutoCloseable {
   /** Closes the connection pool the SDK built; a client you supplied stays open. */
   @Override
   public void close() {
-    if (ownedClient != null) {
-      try {
-        ownedClient.close();
-      } catch (IOException ignored) {
-        // nothing useful to do: the pool is being discarded
-      }
-    }
+    connections.close();
   }
 
   @Override

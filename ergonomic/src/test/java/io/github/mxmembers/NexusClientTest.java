@@ -18,34 +18,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.mockserver.integration.ClientAndServer;
 import org.mockserver.matchers.Times;
 import org.mockserver.model.HttpRequest;
 
 /** Nexus: media type, sessions opened, reused, renewed before they lapse and on 4011. */
-class NexusClientTest {
-  private static ClientAndServer server;
+class NexusClientTest extends MockMxTest {
   private final FakeClock clock = new FakeClock();
   private final AtomicInteger tokensIssued = new AtomicInteger();
-
-  @BeforeAll
-  static void start() {
-    server = MockMx.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.stop();
-  }
-
-  @AfterEach
-  void reset() {
-    server.reset();
-  }
 
   /** Each API token n opens session "session-n"; the member update accepts any of the tokens listed. */
   private void answerSessions() {

@@ -19,31 +19,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Base64;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.mockserver.integration.ClientAndServer;
 import org.mockserver.model.HttpRequest;
 
-class PlatformClientTest {
-  private static ClientAndServer server;
+class PlatformClientTest extends MockMxTest {
   private final FakeClock clock = new FakeClock();
-
-  @BeforeAll
-  static void start() {
-    server = MockMx.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.stop();
-  }
-
-  @AfterEach
-  void reset() {
-    server.reset();
-  }
 
   @Test
   void sendsPinnedVersionBasicAuthAndTheRootedBody() {

@@ -14,36 +14,16 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.mockserver.integration.ClientAndServer;
 import org.mockserver.matchers.Times;
 import org.mockserver.model.HttpError;
 
 /** The retry schedule over real HTTP, with time injected: nothing here sleeps. */
-class RetryTest {
-  private static ClientAndServer server;
+class RetryTest extends MockMxTest {
   private final FakeClock clock = new FakeClock();
   private final RecordingSleeper sleeper = new RecordingSleeper(clock);
-
-  @BeforeAll
-  static void start() {
-    server = MockMx.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.stop();
-  }
-
-  @AfterEach
-  void reset() {
-    server.reset();
-  }
 
   private MxPlatformClient client() {
     return MockMx.platform(server, clock).sleeper(sleeper).build();

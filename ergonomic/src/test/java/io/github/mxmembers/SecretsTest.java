@@ -11,33 +11,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.mockserver.integration.ClientAndServer;
 import org.mockserver.matchers.Times;
 
 /**
  * Runs successes, retries and failures on both APIs with the SDK's loggers at TRACE, then scans
  * every captured log line, exception message and toString() for the test secrets.
  */
-class SecretsTest {
-  private static ClientAndServer server;
+class SecretsTest extends MockMxTest {
   private static final String SESSION = MockMx.SESSION_TOKEN;
   private static final String BASIC =
       Base64.getEncoder()
           .encodeToString(
               (MockMx.CLIENT_ID + ":" + MockMx.API_KEY).getBytes(StandardCharsets.UTF_8));
-
-  @BeforeAll
-  static void start() {
-    server = MockMx.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.stop();
-  }
 
   @Test
   void noSecretReachesALogLineAMessageOrAToString() {

@@ -4,31 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.mockserver.integration.ClientAndServer;
 
 /** Bad input fails with a typed exception naming the parameter, before any byte is sent. */
-class ValidationTest {
-  private static ClientAndServer server;
+class ValidationTest extends MockMxTest {
   private final FakeClock clock = new FakeClock();
-
-  @BeforeAll
-  static void start() {
-    server = MockMx.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.stop();
-  }
 
   @AfterEach
   void nothingWasSent() {
     assertThat(MockMx.received(server)).isEmpty();
-    server.reset();
   }
 
   @Test

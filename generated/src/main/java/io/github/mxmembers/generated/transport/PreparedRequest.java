@@ -46,12 +46,7 @@ public final class PreparedRequest {
 
   /** The first value of a header, or null. */
   public String header(String name) {
-    for (Header header : headers) {
-      if (header.getName().equalsIgnoreCase(name)) {
-        return header.getValue();
-      }
-    }
-    return null;
+    return Headers.first(headers, name);
   }
 
   /** The body bytes, or null for a request without a body. Callers must not modify them. */

@@ -1,5 +1,7 @@
 package io.github.mxmembers.generated.transport;
 
+import java.util.Arrays;
+import java.util.List;
 import org.apache.hc.core5.http.Header;
 
 /** A response as received: status, headers and the whole body. */
@@ -7,12 +9,12 @@ public final class RawResponse {
   private static final byte[] EMPTY = new byte[0];
 
   private final int status;
-  private final Header[] headers;
+  private final List<Header> headers;
   private final byte[] body;
 
   public RawResponse(int status, Header[] headers, byte[] body) {
     this.status = status;
-    this.headers = headers == null ? new Header[0] : headers;
+    this.headers = headers == null ? List.of() : Arrays.asList(headers);
     this.body = body == null ? EMPTY : body;
   }
 
@@ -22,12 +24,7 @@ public final class RawResponse {
 
   /** The first value of a header, or null. */
   public String header(String name) {
-    for (Header header : headers) {
-      if (header.getName().equalsIgnoreCase(name)) {
-        return header.getValue();
-      }
-    }
-    return null;
+    return Headers.first(headers, name);
   }
 
   /** The body bytes, empty when there was none. Callers must not modify them. */
