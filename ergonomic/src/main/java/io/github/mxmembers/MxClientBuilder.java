@@ -122,14 +122,6 @@ public abstract class MxClientBuilder<B extends MxClientBuilder<B>> {
     return environment;
   }
 
-  boolean hasBaseUrl() {
-    return baseUrl != null;
-  }
-
-  Clock clock() {
-    return clock;
-  }
-
   /** The explicit base URL, or the environment's entry in the spec's servers. */
   String resolveBaseUrl(List<String> servers) {
     if (baseUrl != null) {
@@ -143,10 +135,13 @@ public abstract class MxClientBuilder<B extends MxClientBuilder<B>> {
     return environment.pick(servers);
   }
 
-  /** Checks the settings that depend on each other; called first by build(). */
-  void checkTimeouts() {
+  /** Checks the settings that depend on each other; called by build(). */
+  void checkSettings() {
     if (callTimeout.compareTo(connectTimeout) < 0) {
       throw new IllegalStateException("callTimeout is shorter than connectTimeout");
+    }
+    if (httpClient != null && proxy != null) {
+      throw new IllegalStateException("proxy cannot be combined with httpClient: set it on your client");
     }
   }
 
@@ -155,9 +150,6 @@ public abstract class MxClientBuilder<B extends MxClientBuilder<B>> {
   }
 
   CloseableHttpClient newHttpClient() {
-    if (httpClient != null && proxy != null) {
-      throw new IllegalStateException("proxy cannot be combined with httpClient: set it on your client");
-    }
     return HttpClientFactory.create(connectTimeout, responseTimeout, maxConnections, proxy);
   }
 

@@ -164,7 +164,7 @@ public final class MxNexusClient implements AutoCloseable {
       if (ssoClientId != null && ssoBaseUrl == null && environment() == null) {
         throw new IllegalStateException("ssoBaseUrl is required with sso(...) when baseUrl is set");
       }
-      checkTimeouts();
+      checkSettings();
       return new MxNexusClient(this, baseUrl);
     }
 

@@ -139,7 +139,7 @@ public final class MxPlatformClient implements AutoCloseable {
       if (clientId == null) {
         throw new IllegalStateException("credentials are required: call credentials(clientId, apiKey)");
       }
-      checkTimeouts();
+      checkSettings();
       return new MxPlatformClient(this, baseUrl);
     }
 

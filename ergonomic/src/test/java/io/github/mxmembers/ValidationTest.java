@@ -166,6 +166,20 @@ class ValidationTest extends MockMxTest {
         .hasMessageContaining("user info")
         .message()
         .doesNotContain("pw");
+    assertThatThrownBy(() -> MxPlatformClient.builder().baseUrl("user:s3cret@api.example.com"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .message()
+        .doesNotContain("s3cret");
+    assertThatThrownBy(
+            () ->
+                MxPlatformClient.builder()
+                    .environment(MxEnvironment.INTEGRATION)
+                    .credentials("c", "k")
+                    .httpClient(org.apache.hc.client5.http.impl.classic.HttpClients.createMinimal())
+                    .proxy(new org.apache.hc.core5.http.HttpHost("proxy.example.com", 3128))
+                    .build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("proxy cannot be combined with httpClient");
     MxPlatformClient.builder().baseUrl("http://localhost:1");
     MxPlatformClient.builder().baseUrl("http://127.0.0.1:1");
     MxPlatformClient.builder().baseUrl("http://[::1]:1");

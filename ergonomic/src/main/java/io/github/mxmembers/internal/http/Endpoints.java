@@ -16,17 +16,18 @@ public final class Endpoints {
    *     host that is not loopback
    */
   public static String checkBaseUrl(String baseUrl, String parameter) {
+    // messages name the scheme and host only: a URL may carry user info
     URI uri;
     try {
       uri = new URI(baseUrl);
     } catch (URISyntaxException e) {
-      throw new IllegalArgumentException(parameter + " is not a URL: " + e.getMessage(), null);
+      throw new IllegalArgumentException(parameter + " is not a URL", null);
     }
     String scheme = uri.getScheme();
     if (uri.getHost() == null || scheme == null) {
-      throw new IllegalArgumentException(parameter + " must be an absolute URL: " + baseUrl);
+      throw new IllegalArgumentException(parameter + " must be an absolute URL with a host");
     }
-    if (uri.getUserInfo() != null || uri.getQuery() != null || uri.getFragment() != null) {
+    if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
       throw new IllegalArgumentException(
           parameter + " must not carry user info, a query or a fragment");
     }
@@ -36,7 +37,9 @@ public final class Endpoints {
             parameter
                 + " must use https (credentials only travel over HTTPS, except to a loopback"
                 + " address): "
-                + baseUrl);
+                + scheme
+                + "://"
+                + uri.getHost());
       }
     }
     return baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
