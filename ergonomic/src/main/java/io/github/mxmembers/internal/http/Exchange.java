@@ -113,10 +113,11 @@ public final class Exchange {
       try {
         response = transport.send(request, configBefore(deadline, request, attempt), extra);
       } catch (IOException failure) {
-        long millis = (System.nanoTime() - started) / 1_000_000;
-        LOG.debug(
-            "{} {} failed: {} (attempt {}, {} ms)",
-            api, request, failure.getClass().getSimpleName(), attempt, millis);
+        if (LOG.isDebugEnabled()) {
+          LOG.debug(
+              "{} {} failed: {} (attempt {}, {} ms)",
+              api, request, failure.getClass().getSimpleName(), attempt, millisSince(started));
+        }
         if (attempt >= policy.maxAttempts() || !policy.isRetryableFailure(failure, idempotent)) {
           throw transportFailure(request, failure, attempt);
         }
@@ -127,8 +128,12 @@ public final class Exchange {
         waitBeforeRetry(request, failure.getClass().getSimpleName(), delay, attempt);
         continue;
       }
-      long millis = (System.nanoTime() - started) / 1_000_000;
-      LOG.debug("{} {} -> {} (attempt {}, {} ms)", api, request, response.status(), attempt, millis);
+      if (LOG.isDebugEnabled()) {
+        // guarded: the arguments would be boxed into an array on every call, logged or not
+        LOG.debug(
+            "{} {} -> {} (attempt {}, {} ms)",
+            api, request, response.status(), attempt, millisSince(started));
+      }
       if (attempt >= policy.maxAttempts() || !policy.isRetryableStatus(response.status(), idempotent)) {
         return new Outcome(response, attempt);
       }
@@ -140,6 +145,10 @@ public final class Exchange {
       }
       waitBeforeRetry(request, String.valueOf(response.status()), delay, attempt);
     }
+  }
+
+  private static long millisSince(long startedNanos) {
+    return (System.nanoTime() - startedNanos) / 1_000_000;
   }
 
   /** The attempt's config: the response timeout shortened to what is left of the call's deadline. */

@@ -1,6 +1,7 @@
 package io.github.mxmembers.generated.transport;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.util.Objects;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
@@ -17,6 +18,8 @@ import org.apache.hc.core5.http.io.entity.EntityUtils;
  * Thread-safe when the underlying client is.
  */
 public final class HttpTransport {
+  private static final long MAX_SIZED_READ = 16 * 1024 * 1024;
+
   private final CloseableHttpClient client;
   private final String baseUrl;
 
@@ -60,10 +63,20 @@ public final class HttpTransport {
     }
     return client.execute(
         httpRequest,
-        response -> {
-          HttpEntity entity = response.getEntity();
-          byte[] body = entity == null ? null : EntityUtils.toByteArray(entity);
-          return new RawResponse(response.getCode(), response.getHeaders(), body);
-        });
+        response -> new RawResponse(response.getCode(), response.getHeaders(), read(response.getEntity())));
+  }
+
+  /** The whole body; with a Content-Length, read into one array of that size (no scratch buffer, no copy). */
+  private static byte[] read(HttpEntity entity) throws IOException {
+    if (entity == null) {
+      return null;
+    }
+    long length = entity.getContentLength();
+    if (length < 0 || length > MAX_SIZED_READ) {
+      return EntityUtils.toByteArray(entity);
+    }
+    try (InputStream content = entity.getContent()) {
+      return content == null ? null : content.readNBytes((int) length);
+    }
   }
 }
