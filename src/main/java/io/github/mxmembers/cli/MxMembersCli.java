@@ -3,6 +3,8 @@ package io.github.mxmembers.cli;
 import io.github.mxmembers.internal.SdkInfo;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -52,10 +54,29 @@ public final class MxMembersCli implements Runnable {
     return cli.execute(args);
   }
 
-  /** Usage errors, with any option value after '=' masked: it may be a credential. */
+  /**
+   * Usage errors, never echoing a value: an unmatched argument may be a credential typed with a
+   * space instead of '=', and any option value after '=' may be one too.
+   */
   private static int badArguments(CommandLine.ParameterException e, String[] args) {
     CommandLine cli = e.getCommandLine();
-    cli.getErr().println("mx-members: " + e.getMessage().replaceAll("=[^'\\s,]+", "=****"));
+    String message;
+    if (e instanceof CommandLine.UnmatchedArgumentException) {
+      List<String> options = new ArrayList<>();
+      for (String unmatched : ((CommandLine.UnmatchedArgumentException) e).getUnmatched()) {
+        if (unmatched.startsWith("-")) {
+          int eq = unmatched.indexOf('=');
+          options.add(eq < 0 ? unmatched : unmatched.substring(0, eq));
+        }
+      }
+      message =
+          options.isEmpty()
+              ? "unexpected argument (values are not repeated here; options take NAME=VALUE)"
+              : "unknown option " + String.join(", ", options);
+    } else {
+      message = e.getMessage().replaceAll("=[^'\\s,]+", "=****");
+    }
+    cli.getErr().println("mx-members: " + message);
     cli.getErr().println("Try '" + cli.getCommandSpec().qualifiedName() + " --help'.");
     return ExitCodes.BAD_INPUT;
   }

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -109,17 +110,18 @@ final class UpdateMemberCommand implements Callable<Integer> {
             api == Api.PLATFORM
                 ? sandbox.platformMember(member).orElse(null)
                 : sandbox.nexusMember(member).orElse(null));
-        send(update, report, sandbox.baseUrl(), MxSandbox.CLIENT_ID, MxSandbox.API_KEY, sandbox);
+        send(update, report, sandbox.baseUrl(), MxSandbox.CLIENT_ID, MxSandbox.API_KEY);
       }
     } else {
-      send(update, report, null, env("MX_CLIENT_ID"), env("MX_API_KEY"), null);
+      send(update, report, null, env("MX_CLIENT_ID"), env("MX_API_KEY"));
     }
     report.print(spec.commandLine().getOut(), json);
     return ExitCodes.OK;
   }
 
+  /** Sends to the sandbox when {@code sandboxUrl} is set, else to {@code --endpoint}. */
   private void send(
-      MemberUpdate update, Report report, String sandboxUrl, String clientId, String apiKey, MxSandbox sandbox) {
+      MemberUpdate update, Report report, String sandboxUrl, String clientId, String apiKey) {
     if (api == Api.PLATFORM) {
       MxPlatformClient.Builder builder = MxPlatformClient.builder();
       where(builder, sandboxUrl);
@@ -140,7 +142,7 @@ final class UpdateMemberCommand implements Callable<Integer> {
       MxNexusClient.Builder builder = MxNexusClient.builder();
       where(builder, sandboxUrl);
       String apiToken = env("MX_API_TOKEN");
-      if (sandbox != null) {
+      if (sandboxUrl != null) {
         builder.ssoBaseUrl(sandboxUrl).sso(clientId, apiKey, MxSandbox.USER_GUID);
       } else if (apiToken != null) {
         builder.apiTokenSource(() -> apiToken);
@@ -161,15 +163,9 @@ final class UpdateMemberCommand implements Callable<Integer> {
     }
   }
 
-  private static void run(Report report, RequestPreview preview, Callable<MemberUpdateResult> call) {
+  private static void run(Report report, RequestPreview preview, Supplier<MemberUpdateResult> call) {
     report.request(preview);
-    try {
-      report.result(call.call());
-    } catch (RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    report.result(call.get());
   }
 
   private void where(io.github.mxmembers.MxClientBuilder<?> builder, String sandboxUrl) {

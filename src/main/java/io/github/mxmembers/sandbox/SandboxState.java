@@ -154,7 +154,7 @@ final class SandboxState {
     return token;
   }
 
-  /** The session's user, refreshing its 30 minutes; null if unknown. */
+  /** The open session for this token, or null; the caller checks expiry and marks it used. */
   synchronized SessionState session(String token) {
     return sessions.get(token);
   }

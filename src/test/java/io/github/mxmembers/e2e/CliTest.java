@@ -113,7 +113,10 @@ class CliTest {
         .isEqualTo(ExitCodes.BAD_INPUT);
     Run typo = run("update-member", "--credentail=CRD-1=" + PASSWORD, "--member", "m");
     assertThat(typo.code).isEqualTo(ExitCodes.BAD_INPUT);
-    assertThat(typo.err).contains("Unknown option").doesNotContain(PASSWORD);
+    assertThat(typo.err).contains("unknown option --credentail").doesNotContain(PASSWORD);
+    Run spaceNotEquals = run("update-member", "--member", "m", "--credential", "CRD-1", PASSWORD);
+    assertThat(spaceNotEquals.code).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(spaceNotEquals.err).contains("unexpected argument").doesNotContain(PASSWORD);
     Run noKeys = run("update-member", "--endpoint", "integration", "--user", "u", "--member", "m", "--metadata", "x");
     assertThat(noKeys.code).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(noKeys.err).contains("MX_CLIENT_ID and MX_API_KEY");
