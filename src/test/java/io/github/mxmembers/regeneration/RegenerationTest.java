@@ -45,8 +45,10 @@ class RegenerationTest {
     }
     Files.copy(ROOT.resolve("generated/pom.xml"), copy.resolve("generated/pom.xml"));
     Files.copy(ROOT.resolve("ergonomic/pom.xml"), copy.resolve("ergonomic/pom.xml"));
-    Files.createDirectories(copy.resolve("src")); // the reactor lists it; -pl leaves it unbuilt
+    // the reactor lists src and src/benchmark; -pl leaves them unbuilt
+    Files.createDirectories(copy.resolve("src/benchmark"));
     Files.copy(ROOT.resolve("src/pom.xml"), copy.resolve("src/pom.xml"));
+    Files.copy(ROOT.resolve("src/benchmark/pom.xml"), copy.resolve("src/benchmark/pom.xml"));
     Files.copy(
         ROOT.resolve("openapi/test-fixtures").resolve(fixture),
         copy.resolve("openapi/mx-platform-" + version + ".yaml"));
