@@ -12,21 +12,37 @@ public final class CallbackPayload {
   /** MX's limit on the encoded header value, in characters. */
   public static final int MAX_ENCODED_LENGTH = 1024;
 
+  private static final String EMPTY =
+      "callbackPayload must not be empty: MX would receive an empty X-CALLBACK-PAYLOAD";
+
   private final String encoded;
 
   private CallbackPayload(String encoded) {
     this.encoded = encoded;
   }
 
-  /** Encodes UTF-8 text. */
+  /**
+   * Encodes text as UTF-8.
+   *
+   * @throws IllegalArgumentException if it is empty, has an unpaired surrogate (UTF-8 cannot carry
+   *     it), or is over 1024 characters once encoded
+   */
   public static CallbackPayload ofText(String text) {
     Objects.requireNonNull(text, "callbackPayload == null");
+    Identifiers.checkEncodable(text, "callbackPayload");
     return ofBytes(text.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** Encodes bytes. */
+  /**
+   * Encodes bytes.
+   *
+   * @throws IllegalArgumentException if there are none, or over 1024 characters once encoded
+   */
   public static CallbackPayload ofBytes(byte[] bytes) {
     Objects.requireNonNull(bytes, "callbackPayload == null");
+    if (bytes.length == 0) {
+      throw new IllegalArgumentException(EMPTY);
+    }
     String encoded = Base64.getEncoder().encodeToString(bytes);
     if (encoded.length() > MAX_ENCODED_LENGTH) {
       throw new IllegalArgumentException(
@@ -43,10 +59,13 @@ public final class CallbackPayload {
   /**
    * Takes a value that is already base64-encoded, after checking that it is.
    *
-   * @throws IllegalArgumentException if it is not standard base64 or is over 1024 characters
+   * @throws IllegalArgumentException if it is empty, not standard base64, or over 1024 characters
    */
   public static CallbackPayload ofEncoded(String encoded) {
     Objects.requireNonNull(encoded, "callbackPayload == null");
+    if (encoded.isEmpty()) {
+      throw new IllegalArgumentException(EMPTY);
+    }
     if (encoded.length() > MAX_ENCODED_LENGTH) {
       throw new IllegalArgumentException(
           "callbackPayload is "

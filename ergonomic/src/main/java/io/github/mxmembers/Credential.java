@@ -13,17 +13,18 @@ public final class Credential {
   }
 
   /**
-   * @throws IllegalArgumentException if the guid is blank or the value is empty
+   * @param value sent byte for byte as given (spaces included); it must be sendable as UTF-8
+   * @throws IllegalArgumentException if the guid is not a valid identifier (see {@link
+   *     MemberUpdate}), or the value is empty or has an unpaired surrogate; messages never show the
+   *     value
    */
   public static Credential of(String guid, String value) {
-    Objects.requireNonNull(guid, "credential guid == null");
+    Identifiers.check(guid, "credential guid");
     Objects.requireNonNull(value, "credential value == null");
-    if (guid.isBlank()) {
-      throw new IllegalArgumentException("credential guid must not be blank");
-    }
     if (value.isEmpty()) {
       throw new IllegalArgumentException("credential " + guid + ": value must not be empty");
     }
+    Identifiers.checkEncodable(value, "credential " + guid + ": value");
     return new Credential(guid, value);
   }
 

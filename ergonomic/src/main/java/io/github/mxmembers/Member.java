@@ -1,16 +1,21 @@
 package io.github.mxmembers;
 
-import com.google.gson.Gson;
 import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * A member as MX returned it, read the same way from either API. Fields an API does not send are
- * empty. {@link #field(String)} reaches any field by its JSON name, including ones MX added after
- * this SDK version.
+ * A member exactly as MX sent it, read the same way from either API. The JSON is kept as it came:
+ * {@link #field(String)} and {@link #asJson()} give every field and value MX sent, including fields
+ * and enum values newer than this SDK. The typed accessors sit on top of it; fields an API does not
+ * send are empty. Immutable.
  */
 public final class Member {
+  private final JsonObject json;
   private final String guid;
   private final String id;
   private final String userGuid;
@@ -18,10 +23,10 @@ public final class Member {
   private final String name;
   private final String institutionCode;
   private final String institutionGuid;
-  private final ConnectionStatus connectionStatus;
+  private final String connectionStatus;
   private final String connectionStatusMessage;
-  private final String aggregatedAt;
-  private final String successfullyAggregatedAt;
+  private final Instant aggregatedAt;
+  private final Instant successfullyAggregatedAt;
   private final String mostRecentJobGuid;
   private final String metadata;
   private final Boolean beingAggregated;
@@ -29,11 +34,10 @@ public final class Member {
   private final Boolean needsUpdatedCredentials;
   private final Boolean oauth;
   private final String oauthWindowUri;
-  private final List<UseCase> useCases;
-  private final Object model;
-  private final Gson gson;
+  private final List<String> useCases;
 
-  Member(Builder b) {
+  private Member(Builder b) {
+    this.json = b.json;
     this.guid = b.guid;
     this.id = b.id;
     this.userGuid = b.userGuid;
@@ -52,9 +56,7 @@ public final class Member {
     this.needsUpdatedCredentials = b.needsUpdatedCredentials;
     this.oauth = b.oauth;
     this.oauthWindowUri = b.oauthWindowUri;
-    this.useCases = b.useCases == null ? List.of() : List.copyOf(b.useCases);
-    this.model = b.model;
-    this.gson = b.gson;
+    this.useCases = b.useCases == null ? List.of() : b.useCases;
   }
 
   /** MX's guid for the member ({@code MBR-...}). */
@@ -88,8 +90,16 @@ public final class Member {
     return Optional.ofNullable(institutionGuid);
   }
 
-  /** {@link ConnectionStatus#UNKNOWN} for a value this SDK version does not know. */
+  /**
+   * The connection status; {@link ConnectionStatus#UNKNOWN} for a value this SDK version does not
+   * know, which {@link #connectionStatusAsString()} has as MX sent it.
+   */
   public Optional<ConnectionStatus> connectionStatus() {
+    return Optional.ofNullable(ConnectionStatus.fromValue(connectionStatus));
+  }
+
+  /** The connection status as MX sent it, known to this SDK version or not. */
+  public Optional<String> connectionStatusAsString() {
     return Optional.ofNullable(connectionStatus);
   }
 
@@ -97,13 +107,13 @@ public final class Member {
     return Optional.ofNullable(connectionStatusMessage);
   }
 
-  /** ISO-8601 timestamp of the last aggregation. */
-  public Optional<String> aggregatedAt() {
+  /** When the member was last aggregated. */
+  public Optional<Instant> aggregatedAt() {
     return Optional.ofNullable(aggregatedAt);
   }
 
-  /** ISO-8601 timestamp of the last successful aggregation. */
-  public Optional<String> successfullyAggregatedAt() {
+  /** When the member was last aggregated successfully. */
+  public Optional<Instant> successfullyAggregatedAt() {
     return Optional.ofNullable(successfullyAggregatedAt);
   }
 
@@ -136,25 +146,38 @@ public final class Member {
     return Optional.ofNullable(oauthWindowUri);
   }
 
-  /** Unknown values read as {@link UseCase#UNKNOWN}; empty when MX sent none. */
+  /**
+   * The use cases, unmodifiable; {@link UseCase#UNKNOWN} for a value this SDK version does not know,
+   * which {@link #useCasesAsStrings()} has as MX sent it. Empty when MX sent none.
+   */
   public List<UseCase> useCases() {
+    List<UseCase> typed = new ArrayList<>(useCases.size());
+    for (String useCase : useCases) {
+      typed.add(UseCase.fromValue(useCase));
+    }
+    return Collections.unmodifiableList(typed);
+  }
+
+  /** The use cases as MX sent them, unmodifiable; empty when MX sent none. */
+  public List<String> useCasesAsStrings() {
     return useCases;
   }
 
   /**
-   * Any field of the member by its JSON name, as MX sent it, including fields this SDK has no
-   * method for yet.
+   * Any field of the member by its JSON name, as MX sent it, including fields this SDK has no method
+   * for yet; empty when absent or null. The element is a copy.
    */
   public Optional<JsonElement> field(String jsonName) {
-    JsonElement value = asJson().get(jsonName);
-    return value == null || value.isJsonNull() ? Optional.empty() : Optional.of(value);
+    JsonElement value = json.get(jsonName);
+    return value == null || value.isJsonNull() ? Optional.empty() : Optional.of(value.deepCopy());
   }
 
-  /** Every field of the member as MX sent it, as a new JSON object. */
-  public com.google.gson.JsonObject asJson() {
-    return gson.toJsonTree(model).getAsJsonObject();
+  /** Every field of the member as MX sent it, as a new JSON object (a copy: changing it changes nothing here). */
+  public JsonObject asJson() {
+    return json.deepCopy();
   }
 
+  /** A few identifying fields; the JSON may hold the user's data, so it is not printed. */
   @Override
   public String toString() {
     return "Member{guid="
@@ -170,8 +193,9 @@ public final class Member {
         + '}';
   }
 
-  /** Filled in by the API mappings. */
+  /** Filled in by the API mappings, by the generated models' field names. */
   static final class Builder {
+    private final JsonObject json;
     String guid;
     String id;
     String userGuid;
@@ -179,10 +203,10 @@ public final class Member {
     String name;
     String institutionCode;
     String institutionGuid;
-    ConnectionStatus connectionStatus;
+    String connectionStatus;
     String connectionStatusMessage;
-    String aggregatedAt;
-    String successfullyAggregatedAt;
+    Instant aggregatedAt;
+    Instant successfullyAggregatedAt;
     String mostRecentJobGuid;
     String metadata;
     Boolean beingAggregated;
@@ -190,9 +214,12 @@ public final class Member {
     Boolean needsUpdatedCredentials;
     Boolean oauth;
     String oauthWindowUri;
-    List<UseCase> useCases;
-    Object model;
-    Gson gson;
+    List<String> useCases;
+
+    /** @param json the member object as MX sent it, kept as it is */
+    Builder(JsonObject json) {
+      this.json = json;
+    }
 
     Member build() {
       return new Member(this);

@@ -10,11 +10,18 @@ import java.util.Optional;
 /**
  * One "update member" call, for either MX API: which member, and what to change.
  *
- * <p>Immutable; build one with {@link #builder()}. The client it is sent with rejects, before any
- * I/O, a field its API does not have (for example {@code skipAggregation} on the Platform API).
- * {@link #toString()} names the credentials that are set but never shows their values.
+ * <p>Immutable; build one with {@link #builder()}. Setters check their argument at once: identifiers
+ * ({@code user}, {@code member}, {@code id}, credential guids) are non-blank, at most {@value
+ * #MAX_IDENTIFIER_LENGTH} characters, free of control characters, and not {@code .} or {@code ..};
+ * text (metadata, credential values) must be sendable as UTF-8. The client it is sent with rejects,
+ * before any I/O, a field its API does not have (for example {@code skipAggregation} on the Platform
+ * API) and an update that changes nothing on that API. {@link #toString()} names the credentials
+ * that are set but never shows their values.
  */
 public final class MemberUpdate {
+  /** The longest identifier accepted (user, member, id, credential guid). MX documents no limit. */
+  public static final int MAX_IDENTIFIER_LENGTH = Identifiers.MAX_LENGTH;
+
   private final String user;
   private final String member;
   private final List<Credential> credentials;
@@ -188,13 +195,13 @@ public final class MemberUpdate {
 
     /** Platform only: the user's partner-defined id or MX guid. */
     public Builder user(String user) {
-      this.user = notBlank(user, "user");
+      this.user = Identifiers.check(user, "user");
       return this;
     }
 
     /** The member's partner-defined id or MX guid (Platform), or its MX guid (Nexus). */
     public Builder member(String member) {
-      this.member = notBlank(member, "member");
+      this.member = Identifiers.check(member, "member");
       return this;
     }
 
@@ -220,12 +227,15 @@ public final class MemberUpdate {
 
     /** Platform only: a new partner-defined id for the member. */
     public Builder id(String id) {
-      this.id = notBlank(id, "id");
+      this.id = Identifiers.check(id, "id");
       return this;
     }
 
+    /** Free text, sent as it is; it must be sendable as UTF-8 (no unpaired surrogate). */
     public Builder metadata(String metadata) {
-      this.metadata = Objects.requireNonNull(metadata, "metadata == null");
+      Objects.requireNonNull(metadata, "metadata == null");
+      Identifiers.checkEncodable(metadata, "metadata");
+      this.metadata = metadata;
       return this;
     }
 
@@ -281,8 +291,10 @@ public final class MemberUpdate {
     }
 
     /**
-     * @throws IllegalStateException if no member is set, or nothing would change: MX rejects an
-     *     empty update
+     * Which fields count as a change depends on the API: the client checks that when the update is
+     * sent, before any I/O, and names that API's fields.
+     *
+     * @throws IllegalStateException if no member is set, or no field at all is
      */
     public MemberUpdate build() {
       if (member == null) {
@@ -292,20 +304,13 @@ public final class MemberUpdate {
           && id == null
           && metadata == null
           && backgroundAggregationDisabled == null
-          && useCases == null) {
-        throw new IllegalStateException(
-            "nothing to update: set at least one of credential, id, metadata,"
-                + " backgroundAggregationDisabled, useCases");
+          && useCases == null
+          && callbackPayload == null
+          && skipAggregation == null
+          && skipWebhook == null) {
+        throw new IllegalStateException("nothing to update: only the member is set");
       }
       return new MemberUpdate(this);
-    }
-
-    private static String notBlank(String value, String name) {
-      Objects.requireNonNull(value, name + " == null");
-      if (value.isBlank()) {
-        throw new IllegalArgumentException(name + " must not be blank");
-      }
-      return value;
     }
   }
 }

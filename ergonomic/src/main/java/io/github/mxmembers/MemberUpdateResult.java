@@ -1,19 +1,55 @@
 package io.github.mxmembers;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import io.github.mxmembers.generated.transport.PreparedRequest;
+import io.github.mxmembers.internal.pipeline.Call;
+import io.github.mxmembers.internal.pipeline.Failures;
+import io.github.mxmembers.internal.pipeline.Response;
+import io.github.mxmembers.internal.pipeline.Responses;
 import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
-/** What an update returned: the member as MX now has it, the HTTP status and how many attempts it took. */
+/**
+ * What an update returned: the member as MX now has it, the HTTP status, how many attempts it took
+ * and MX's request id.
+ */
 public final class MemberUpdateResult {
   private final MxApi api;
   private final int status;
   private final Member member;
   private final int attempts;
+  private final String requestId;
 
-  MemberUpdateResult(MxApi api, int status, Member member, int attempts) {
+  private MemberUpdateResult(MxApi api, int status, Member member, int attempts, String requestId) {
     this.api = api;
     this.status = status;
     this.member = member;
     this.attempts = attempts;
+    this.requestId = requestId;
+  }
+
+  /**
+   * Reads the call's last response: the member from its JSON, or the exception it amounts to.
+   *
+   * @param parser the generated reader of the operation's success bodies
+   * @param toMember the API's mapping from the body to a {@link Member}
+   */
+  static MemberUpdateResult read(
+      Call call,
+      PreparedRequest request,
+      Response response,
+      BiFunction<Integer, byte[], JsonObject> parser,
+      Function<JsonObject, Member> toMember) {
+    JsonObject body = Responses.body(call, request, response, parser);
+    Member member;
+    try {
+      member = body == null ? null : toMember.apply(body);
+    } catch (JsonParseException e) {
+      throw Failures.unreadable(call, request, response, "a member unlike the spec's (" + e.getMessage() + ")", e);
+    }
+    return new MemberUpdateResult(call.api(), response.status(), member, call.attempts(), response.requestId());
   }
 
   public MxApi api() {
@@ -35,9 +71,17 @@ public final class MemberUpdateResult {
     return Optional.ofNullable(member);
   }
 
-  /** Attempts made, 1 when the first one succeeded. */
+  /** Attempts made at the update, 1 when the first one succeeded. */
   public int attempts() {
     return attempts;
+  }
+
+  /**
+   * MX's request id for the response, to quote to MX's support; empty when MX sent none. Read from
+   * {@code X-Request-Id}: MX's reference pages do not name the header.
+   */
+  public Optional<String> requestId() {
+    return Optional.ofNullable(requestId);
   }
 
   @Override
@@ -48,6 +92,8 @@ public final class MemberUpdateResult {
         + status
         + ", attempts="
         + attempts
+        + ", requestId="
+        + requestId
         + ", member="
         + member
         + '}';

@@ -1,9 +1,6 @@
 package io.github.mxmembers;
 
-import io.github.mxmembers.generated.transport.HttpTransport;
-import io.github.mxmembers.internal.SdkInfo;
 import io.github.mxmembers.internal.http.Endpoints;
-import io.github.mxmembers.internal.http.Exchange;
 import io.github.mxmembers.internal.http.HttpClientFactory;
 import io.github.mxmembers.retry.RetryPolicy;
 import io.github.mxmembers.retry.Sleeper;
@@ -11,15 +8,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.http.HttpHost;
-import org.apache.hc.core5.http.message.BasicHeader;
 
 /**
- * What both clients' builders share: where to send, timeouts, HTTP and retries.
+ * What both clients' builders share: where to send, timeouts, HTTP, retries and the call listener.
  *
- * <p>Defaults: connect timeout 10 s, response timeout 30 s, call timeout 60 s (all attempts and
- * waits of one call), 20 connections, {@link RetryPolicy#defaults()}.
+ * <p>Defaults: connect timeout 10 s, response timeout 30 s, call timeout 60 s (one deadline for
+ * everything a call does: on Nexus the API-token fetch, opening the session, the update, a renewal
+ * after 4011 and the repeated update, with every attempt and wait), 20 connections, {@link
+ * RetryPolicy#defaults()}. Timeouts are from one millisecond to a day.
  *
  * @param <B> the concrete builder
  */
@@ -35,6 +34,7 @@ public abstract class MxClientBuilder<B extends MxClientBuilder<B>> {
   private RetryPolicy retryPolicy = RetryPolicy.defaults();
   private Clock clock = Clock.systemUTC();
   private Sleeper sleeper = Sleeper.SYSTEM;
+  private CallListener callListener = CallListener.NONE;
 
   MxClientBuilder() {}
 
@@ -59,21 +59,35 @@ public abstract class MxClientBuilder<B extends MxClientBuilder<B>> {
     return self();
   }
 
-  /** How long to wait for a connection to be made (and for a free pooled one). */
+  /**
+   * How long to wait for a connection to be made (and for a free pooled one).
+   *
+   * @throws IllegalArgumentException if under one millisecond or over a day
+   */
   public B connectTimeout(Duration connectTimeout) {
-    this.connectTimeout = positive(connectTimeout, "connectTimeout");
+    this.connectTimeout = atLeastOneMilli(connectTimeout, "connectTimeout");
     return self();
   }
 
-  /** How long to wait for the response to one attempt. */
+  /**
+   * How long to wait for the response to one attempt (between two reads of it); cut to what is left
+   * of the call timeout.
+   *
+   * @throws IllegalArgumentException if under one millisecond or over a day
+   */
   public B responseTimeout(Duration responseTimeout) {
-    this.responseTimeout = positive(responseTimeout, "responseTimeout");
+    this.responseTimeout = atLeastOneMilli(responseTimeout, "responseTimeout");
     return self();
   }
 
-  /** The deadline for a whole call, all attempts and waits included. */
+  /**
+   * The deadline for a whole call, every step, attempt and wait included. The call returns or throws
+   * by then, whatever the server does: an attempt still running at the deadline is aborted.
+   *
+   * @throws IllegalArgumentException if under one millisecond or over a day
+   */
   public B callTimeout(Duration callTimeout) {
-    this.callTimeout = positive(callTimeout, "callTimeout");
+    this.callTimeout = atLeastOneMilli(callTimeout, "callTimeout");
     return self();
   }
 
@@ -118,6 +132,12 @@ public abstract class MxClientBuilder<B extends MxClientBuilder<B>> {
     return self();
   }
 
+  /** Hears each call, attempt, retry and session, for metrics and tracing; {@link CallListener#NONE} by default. */
+  public B callListener(CallListener callListener) {
+    this.callListener = Objects.requireNonNull(callListener, "callListener == null");
+    return self();
+  }
+
   MxEnvironment environment() {
     return environment;
   }
@@ -153,23 +173,42 @@ public abstract class MxClientBuilder<B extends MxClientBuilder<B>> {
     return HttpClientFactory.create(connectTimeout, responseTimeout, maxConnections, proxy);
   }
 
-  Exchange exchange(MxApi api, CloseableHttpClient client, String url) {
-    return new Exchange(
-        api,
-        new HttpTransport(client, url),
-        retryPolicy,
-        clock,
-        sleeper,
-        callTimeout,
-        responseTimeout,
-        HttpClientFactory.requestConfig(connectTimeout, responseTimeout),
-        new BasicHeader("User-Agent", SdkInfo.USER_AGENT));
+  RequestConfig requestConfig() {
+    return HttpClientFactory.requestConfig(connectTimeout, responseTimeout);
   }
 
-  private static Duration positive(Duration value, String name) {
+  Duration responseTimeout() {
+    return responseTimeout;
+  }
+
+  Duration callTimeout() {
+    return callTimeout;
+  }
+
+  RetryPolicy retryPolicy() {
+    return retryPolicy;
+  }
+
+  Clock clock() {
+    return clock;
+  }
+
+  Sleeper sleeper() {
+    return sleeper;
+  }
+
+  CallListener callListener() {
+    return callListener;
+  }
+
+  /**
+   * HttpClient reads a timeout under one millisecond as none at all: refuse it rather than wait
+   * forever. A day is far beyond any call to MX, and keeps deadline arithmetic clear of overflow.
+   */
+  private static Duration atLeastOneMilli(Duration value, String name) {
     Objects.requireNonNull(value, name + " == null");
-    if (value.isNegative() || value.isZero()) {
-      throw new IllegalArgumentException(name + " must be positive: " + value);
+    if (value.compareTo(Duration.ofMillis(1)) < 0 || value.compareTo(Duration.ofDays(1)) > 0) {
+      throw new IllegalArgumentException(name + " must be from 1 ms to 1 day: " + value);
     }
     return value;
   }

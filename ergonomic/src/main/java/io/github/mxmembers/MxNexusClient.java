@@ -4,16 +4,17 @@ import io.github.mxmembers.exception.MxException;
 import io.github.mxmembers.generated.nexus.JSON;
 import io.github.mxmembers.generated.nexus.api.MembersApi;
 import io.github.mxmembers.generated.nexus.api.SessionsApi;
-import io.github.mxmembers.generated.nexus.model.MemberResponseBody;
 import io.github.mxmembers.generated.transport.PreparedRequest;
 import io.github.mxmembers.internal.http.Endpoints;
-import io.github.mxmembers.internal.http.ErrorBody;
-import io.github.mxmembers.internal.http.Exchange;
-import io.github.mxmembers.internal.http.Responses;
-import io.github.mxmembers.internal.nexus.Session;
+import io.github.mxmembers.internal.nexus.SessionInterceptor;
 import io.github.mxmembers.internal.nexus.SessionManager;
 import io.github.mxmembers.internal.nexus.SsoApiTokenSource;
-import java.time.Instant;
+import io.github.mxmembers.internal.nexus.TokenFetcher;
+import io.github.mxmembers.internal.pipeline.AuthHeaderInterceptor;
+import io.github.mxmembers.internal.pipeline.Call;
+import io.github.mxmembers.internal.pipeline.Outgoing;
+import io.github.mxmembers.internal.pipeline.Pipeline;
+import io.github.mxmembers.internal.pipeline.Response;
 import java.util.List;
 import java.util.Objects;
 import org.apache.hc.core5.http.message.BasicHeader;
@@ -36,27 +37,30 @@ import org.apache.hc.core5.http.message.BasicHeader;
  * }</pre>
  */
 public final class MxNexusClient implements AutoCloseable {
-  private final Exchange exchange;
-  private final Connections connections;
+  private final ClientRuntime runtime;
   private final SessionManager sessions;
+  private final Pipeline pipeline;
 
   private MxNexusClient(Builder builder, String baseUrl) {
-    this.connections = Connections.from(builder);
-    this.exchange = builder.exchange(MxApi.NEXUS, connections.client(), baseUrl);
-    ApiTokenSource tokens = builder.apiTokenSource;
-    if (tokens == null) {
+    this.runtime = new ClientRuntime(builder);
+    TokenFetcher tokens;
+    if (builder.apiTokenSource != null) {
+      ApiTokenSource source = builder.apiTokenSource;
+      tokens = call -> source.fetchApiToken();
+    } else {
       String ssoUrl =
           builder.ssoBaseUrl != null
               ? builder.ssoBaseUrl
               : builder.environment().pick(SessionsApi.READ_API_TOKEN_SERVERS);
-      tokens =
-          new SsoApiTokenSource(
-              builder.exchange(MxApi.NEXUS, connections.client(), ssoUrl),
-              builder.ssoClientId,
-              builder.ssoUserId,
-              builder.ssoApiKey);
+      Pipeline sso =
+          runtime.pipeline(
+              ssoUrl,
+              new AuthHeaderInterceptor(new BasicHeader(SessionsApi.READ_API_TOKEN_AUTH_HEADER, builder.ssoApiKey)));
+      tokens = new SsoApiTokenSource(sso, builder.ssoClientId, builder.ssoUserId);
     }
-    this.sessions = new SessionManager(exchange, tokens);
+    // POST /sessions carries its own one-time token: no auth step
+    this.sessions = new SessionManager(runtime.pipeline(baseUrl, null), tokens);
+    this.pipeline = runtime.pipeline(baseUrl, new SessionInterceptor(sessions));
   }
 
   public static Builder builder() {
@@ -65,7 +69,8 @@ public final class MxNexusClient implements AutoCloseable {
 
   /**
    * Sends the update: {@code PUT /members/{member_guid}}. A session is opened first when there is
-   * none; if MX reports it expired (4011) it is renewed once and the update repeated.
+   * none; if MX reports it expired (4011) it is renewed once and the update repeated. All of it runs
+   * under one call timeout and one retry budget.
    *
    * @throws IllegalArgumentException before any I/O, if the update has a field the Nexus API does
    *     not have
@@ -75,24 +80,17 @@ public final class MxNexusClient implements AutoCloseable {
   public MemberUpdateResult updateMember(MemberUpdate update) {
     Objects.requireNonNull(update, "update == null");
     PreparedRequest request = NexusMapping.prepare(update);
-    Session session = sessions.current();
-    Instant sentAt = exchange.clock().instant();
-    Exchange.Outcome outcome = exchange.execute(request, true, session.header());
-    if (!outcome.isSuccess()
-        && Objects.equals(
-            ErrorBody.parse(outcome.response().body()).code(), SessionManager.EXPIRED_CODE)) {
-      session = sessions.renew(session);
-      sentAt = exchange.clock().instant();
-      outcome = exchange.execute(request, true, session.header()).after(outcome);
+    Call call = runtime.call(MxApi.NEXUS, request);
+    try {
+      Response response = pipeline.execute(call, Outgoing.idempotent(request));
+      MemberUpdateResult result =
+          MemberUpdateResult.read(call, request, response, MembersApi::updateMemberResponseJson, NexusMapping::member);
+      call.finished(null);
+      return result;
+    } catch (RuntimeException failure) {
+      call.finished(failure);
+      throw failure;
     }
-    sessions.used(session, sentAt);
-    MemberResponseBody body =
-        Responses.body(MxApi.NEXUS, request, outcome, MembersApi::updateMemberResponse);
-    return new MemberUpdateResult(
-        MxApi.NEXUS,
-        outcome.response().status(),
-        body == null ? null : NexusMapping.member(body.getMember()),
-        outcome.attempts());
   }
 
   /**
@@ -106,10 +104,10 @@ public final class MxNexusClient implements AutoCloseable {
     return RequestPreview.of(NexusMapping.prepare(update), List.of(new BasicHeader(MembersApi.UPDATE_MEMBER_AUTH_HEADER, "session token")));
   }
 
-  /** Closes the connection pool the SDK built; a client you supplied stays open. */
+  /** Closes the connection pool the SDK built (a client you supplied stays open) and the deadline timer. */
   @Override
   public void close() {
-    connections.close();
+    runtime.close();
   }
 
   @Override
@@ -135,9 +133,9 @@ public final class MxNexusClient implements AutoCloseable {
 
     /** Let the SDK fetch API tokens from MX's SSO API with your {@code MD-API-KEY}. */
     public Builder sso(String clientId, String apiKey, String userId) {
-      this.ssoClientId = notBlank(clientId, "clientId");
-      this.ssoApiKey = notBlank(apiKey, "apiKey");
-      this.ssoUserId = notBlank(userId, "userId");
+      this.ssoClientId = Identifiers.check(clientId, "clientId");
+      this.ssoApiKey = Identifiers.checkSecret(apiKey, "apiKey");
+      this.ssoUserId = Identifiers.check(userId, "userId");
       return this;
     }
 

@@ -3,10 +3,12 @@ package io.github.mxmembers;
 import io.github.mxmembers.exception.MxException;
 import io.github.mxmembers.generated.platform.JSON;
 import io.github.mxmembers.generated.platform.api.MembersApi;
-import io.github.mxmembers.generated.platform.model.MemberResponseBody;
 import io.github.mxmembers.generated.transport.PreparedRequest;
-import io.github.mxmembers.internal.http.Exchange;
-import io.github.mxmembers.internal.http.Responses;
+import io.github.mxmembers.internal.pipeline.AuthHeaderInterceptor;
+import io.github.mxmembers.internal.pipeline.Call;
+import io.github.mxmembers.internal.pipeline.Pipeline;
+import io.github.mxmembers.internal.pipeline.Outgoing;
+import io.github.mxmembers.internal.pipeline.Response;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -31,15 +33,15 @@ import org.apache.hc.core5.http.message.BasicHeader;
  * }</pre>
  */
 public final class MxPlatformClient implements AutoCloseable {
-  private final Exchange exchange;
-  private final Connections connections;
+  private final ClientRuntime runtime;
+  private final Pipeline pipeline;
   private final Header authorization;
   private final PlatformApiVersion apiVersion;
 
   private MxPlatformClient(Builder builder, String baseUrl) {
-    this.connections = Connections.from(builder);
-    this.exchange = builder.exchange(MxApi.PLATFORM, connections.client(), baseUrl);
+    this.runtime = new ClientRuntime(builder);
     this.authorization = builder.authorization();
+    this.pipeline = runtime.pipeline(baseUrl, new AuthHeaderInterceptor(authorization));
     this.apiVersion = builder.apiVersion;
   }
 
@@ -63,14 +65,17 @@ public final class MxPlatformClient implements AutoCloseable {
   public MemberUpdateResult updateMember(MemberUpdate update) {
     Objects.requireNonNull(update, "update == null");
     PreparedRequest request = PlatformMapping.prepare(update, apiVersion);
-    Exchange.Outcome outcome = exchange.execute(request, true, authorization);
-    MemberResponseBody body =
-        Responses.body(MxApi.PLATFORM, request, outcome, MembersApi::updateMemberResponse);
-    return new MemberUpdateResult(
-        MxApi.PLATFORM,
-        outcome.response().status(),
-        body == null ? null : PlatformMapping.member(body.getMember()),
-        outcome.attempts());
+    Call call = runtime.call(MxApi.PLATFORM, request);
+    try {
+      Response response = pipeline.execute(call, Outgoing.idempotent(request));
+      MemberUpdateResult result =
+          MemberUpdateResult.read(call, request, response, MembersApi::updateMemberResponseJson, PlatformMapping::member);
+      call.finished(null);
+      return result;
+    } catch (RuntimeException failure) {
+      call.finished(failure);
+      throw failure;
+    }
   }
 
   /**
@@ -84,15 +89,15 @@ public final class MxPlatformClient implements AutoCloseable {
     return RequestPreview.of(PlatformMapping.prepare(update, apiVersion), List.of(authorization));
   }
 
-  /** Closes the connection pool the SDK built; a client you supplied stays open. */
+  /** Closes the connection pool the SDK built (a client you supplied stays open) and the deadline timer. */
   @Override
   public void close() {
-    connections.close();
+    runtime.close();
   }
 
   @Override
   public String toString() {
-    return "MxPlatformClient{" + exchange.api() + ", apiVersion=" + apiVersion + "}";
+    return "MxPlatformClient{" + MxApi.PLATFORM + ", apiVersion=" + apiVersion + "}";
   }
 
   /** Builds an {@link MxPlatformClient}; {@link #build()} names anything missing. */
@@ -105,16 +110,12 @@ public final class MxPlatformClient implements AutoCloseable {
 
     /** Your MX client id and API key, sent as HTTP Basic auth on every request. */
     public Builder credentials(String clientId, String apiKey) {
-      Objects.requireNonNull(clientId, "clientId == null");
-      Objects.requireNonNull(apiKey, "apiKey == null");
-      if (clientId.isBlank() || clientId.indexOf(':') >= 0) {
-        throw new IllegalArgumentException("clientId must be non-blank and contain no ':'");
+      Identifiers.checkSecret(clientId, "clientId");
+      if (clientId.indexOf(':') >= 0) {
+        throw new IllegalArgumentException("clientId must contain no ':' (Basic auth separates it from the key with one)");
       }
-      if (apiKey.isBlank()) {
-        throw new IllegalArgumentException("apiKey must not be blank");
-      }
+      this.apiKey = Identifiers.checkSecret(apiKey, "apiKey");
       this.clientId = clientId;
-      this.apiKey = apiKey;
       return this;
     }
 

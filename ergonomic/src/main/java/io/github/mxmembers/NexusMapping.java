@@ -1,9 +1,10 @@
 package io.github.mxmembers;
 
-import io.github.mxmembers.generated.nexus.JSON;
+import com.google.gson.JsonObject;
 import io.github.mxmembers.generated.nexus.api.MembersApi;
 import io.github.mxmembers.generated.nexus.model.CredentialRequest;
 import io.github.mxmembers.generated.nexus.model.MemberResponse;
+import io.github.mxmembers.generated.nexus.model.MemberResponseBody;
 import io.github.mxmembers.generated.nexus.model.MemberUpdateRequest;
 import io.github.mxmembers.generated.nexus.model.MemberUpdateRequestBody;
 import io.github.mxmembers.generated.transport.PreparedRequest;
@@ -43,7 +44,8 @@ final class NexusMapping {
     update.skipAggregation().ifPresent(member::skipAggregation);
     if (member.getCredentials() == null && member.getMetadata() == null) {
       throw new IllegalArgumentException(
-          "nothing to update on the Nexus API: set a credential or metadata");
+          "nothing to update on the Nexus API: set a credential or metadata"
+              + " (skipAggregation and skipWebhook only qualify an update)");
     }
     return MembersApi.updateMemberRequest(
         update.member(),
@@ -58,38 +60,26 @@ final class NexusMapping {
     }
   }
 
-  static Member member(MemberResponse response) {
-    if (response == null) {
-      return null;
-    }
-    Member.Builder b = new Member.Builder();
-    b.guid = response.getGuid();
-    b.userGuid = response.getUserGuid();
-    b.name = response.getName();
-    b.institutionCode = response.getInstitutionCode();
-    b.institutionGuid = response.getInstitutionGuid();
-    b.connectionStatus =
-        response.getConnectionStatus() == null
-            ? null
-            : ConnectionStatus.fromValue(response.getConnectionStatus().getValue());
-    b.connectionStatusMessage = response.getConnectionStatusMessage();
-    b.aggregatedAt = response.getAggregatedAt();
-    b.successfullyAggregatedAt = response.getSuccessfullyAggregatedAt();
-    b.mostRecentJobGuid = response.getMostRecentJobGuid();
-    b.metadata = response.getMetadata();
-    b.beingAggregated = response.getIsBeingAggregated();
-    b.backgroundAggregationDisabled = response.getBackgroundAggregationIsDisabled();
-    b.needsUpdatedCredentials = response.getNeedsUpdatedCredentials();
-    b.oauth = response.getIsOauth();
-    if (response.getUseCases() != null) {
-      List<UseCase> useCases = new ArrayList<>(response.getUseCases().size());
-      for (String useCase : response.getUseCases()) {
-        useCases.add(UseCase.fromValue(useCase));
-      }
-      b.useCases = useCases;
-    }
-    b.model = response;
-    b.gson = JSON.gson();
+  /** The member in a response body, by the generated models' field names. */
+  static Member member(JsonObject body) {
+    MemberJson json = MemberJson.of(body, MemberResponseBody.SERIALIZED_NAME_MEMBER);
+    Member.Builder b = new Member.Builder(json.json());
+    b.guid = json.string(MemberResponse.SERIALIZED_NAME_GUID);
+    b.userGuid = json.string(MemberResponse.SERIALIZED_NAME_USER_GUID);
+    b.name = json.string(MemberResponse.SERIALIZED_NAME_NAME);
+    b.institutionCode = json.string(MemberResponse.SERIALIZED_NAME_INSTITUTION_CODE);
+    b.institutionGuid = json.string(MemberResponse.SERIALIZED_NAME_INSTITUTION_GUID);
+    b.connectionStatus = json.string(MemberResponse.SERIALIZED_NAME_CONNECTION_STATUS);
+    b.connectionStatusMessage = json.string(MemberResponse.SERIALIZED_NAME_CONNECTION_STATUS_MESSAGE);
+    b.aggregatedAt = json.instant(MemberResponse.SERIALIZED_NAME_AGGREGATED_AT);
+    b.successfullyAggregatedAt = json.instant(MemberResponse.SERIALIZED_NAME_SUCCESSFULLY_AGGREGATED_AT);
+    b.mostRecentJobGuid = json.string(MemberResponse.SERIALIZED_NAME_MOST_RECENT_JOB_GUID);
+    b.metadata = json.string(MemberResponse.SERIALIZED_NAME_METADATA);
+    b.beingAggregated = json.bool(MemberResponse.SERIALIZED_NAME_IS_BEING_AGGREGATED);
+    b.backgroundAggregationDisabled = json.bool(MemberResponse.SERIALIZED_NAME_BACKGROUND_AGGREGATION_IS_DISABLED);
+    b.needsUpdatedCredentials = json.bool(MemberResponse.SERIALIZED_NAME_NEEDS_UPDATED_CREDENTIALS);
+    b.oauth = json.bool(MemberResponse.SERIALIZED_NAME_IS_OAUTH);
+    b.useCases = json.strings(MemberResponse.SERIALIZED_NAME_USE_CASES);
     return b.build();
   }
 }

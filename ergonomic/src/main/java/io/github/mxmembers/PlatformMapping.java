@@ -1,16 +1,21 @@
 package io.github.mxmembers;
 
-import io.github.mxmembers.generated.platform.JSON;
+import com.google.gson.JsonObject;
 import io.github.mxmembers.generated.platform.api.MembersApi;
 import io.github.mxmembers.generated.platform.model.CredentialRequest;
 import io.github.mxmembers.generated.platform.model.MemberResponse;
+import io.github.mxmembers.generated.platform.model.MemberResponseBody;
 import io.github.mxmembers.generated.platform.model.MemberUpdateRequest;
 import io.github.mxmembers.generated.platform.model.MemberUpdateRequestBody;
 import io.github.mxmembers.generated.transport.PreparedRequest;
 import java.util.ArrayList;
 import java.util.List;
 
-/** MemberUpdate to the Platform API's wire format and back: the only place that knows its models. */
+/**
+ * MemberUpdate to the Platform API's wire format and back: the only place that knows its models.
+ * The member is read by the generated models' field names, so a field MX removes from the spec
+ * fails the compilation here, never a silent empty value at run time.
+ */
 final class PlatformMapping {
   private PlatformMapping() {}
 
@@ -27,6 +32,15 @@ final class PlatformMapping {
     if (update.skipWebhook().isPresent()) {
       throw new IllegalArgumentException(
           "skipWebhook: the Platform API has no MX-Skip-Webhook (Nexus only)");
+    }
+    if (update.credentials().isEmpty()
+        && update.id().isEmpty()
+        && update.metadata().isEmpty()
+        && update.backgroundAggregationDisabled().isEmpty()
+        && update.useCases().isEmpty()) {
+      throw new IllegalArgumentException(
+          "nothing to update on the Platform API: set at least one of credential, id, metadata,"
+              + " backgroundAggregationDisabled, useCases");
     }
     String user =
         update
@@ -60,46 +74,34 @@ final class PlatformMapping {
     List<io.github.mxmembers.generated.platform.model.UseCase> wire =
         new ArrayList<>(useCases.size());
     for (UseCase useCase : useCases) {
-      wire.add(io.github.mxmembers.generated.platform.model.UseCase.fromValue(useCase.name()));
+      wire.add(io.github.mxmembers.generated.platform.model.UseCase.fromValue(useCase.value()));
     }
     return wire;
   }
 
-  static Member member(MemberResponse response) {
-    if (response == null) {
-      return null;
-    }
-    Member.Builder b = new Member.Builder();
-    b.guid = response.getGuid();
-    b.id = response.getId();
-    b.userGuid = response.getUserGuid();
-    b.userId = response.getUserId();
-    b.name = response.getName();
-    b.institutionCode = response.getInstitutionCode();
-    b.institutionGuid = response.getInstitutionGuid();
-    b.connectionStatus =
-        response.getConnectionStatus() == null
-            ? null
-            : ConnectionStatus.fromValue(response.getConnectionStatus().getValue());
-    b.connectionStatusMessage = response.getConnectionStatusMessage();
-    b.aggregatedAt = response.getAggregatedAt();
-    b.successfullyAggregatedAt = response.getSuccessfullyAggregatedAt();
-    b.mostRecentJobGuid = response.getMostRecentJobGuid();
-    b.metadata = response.getMetadata();
-    b.beingAggregated = response.getIsBeingAggregated();
-    b.backgroundAggregationDisabled = response.getBackgroundAggregationIsDisabled();
-    b.needsUpdatedCredentials = response.getNeedsUpdatedCredentials();
-    b.oauth = response.getIsOauth();
-    b.oauthWindowUri = response.getOauthWindowUri();
-    if (response.getUseCases() != null) {
-      List<UseCase> useCases = new ArrayList<>(response.getUseCases().size());
-      for (io.github.mxmembers.generated.platform.model.UseCase useCase : response.getUseCases()) {
-        useCases.add(useCase == null ? UseCase.UNKNOWN : UseCase.fromValue(useCase.getValue()));
-      }
-      b.useCases = useCases;
-    }
-    b.model = response;
-    b.gson = JSON.gson();
+  /** The member in a response body, by the generated models' field names. */
+  static Member member(JsonObject body) {
+    MemberJson json = MemberJson.of(body, MemberResponseBody.SERIALIZED_NAME_MEMBER);
+    Member.Builder b = new Member.Builder(json.json());
+    b.guid = json.string(MemberResponse.SERIALIZED_NAME_GUID);
+    b.id = json.string(MemberResponse.SERIALIZED_NAME_ID);
+    b.userGuid = json.string(MemberResponse.SERIALIZED_NAME_USER_GUID);
+    b.userId = json.string(MemberResponse.SERIALIZED_NAME_USER_ID);
+    b.name = json.string(MemberResponse.SERIALIZED_NAME_NAME);
+    b.institutionCode = json.string(MemberResponse.SERIALIZED_NAME_INSTITUTION_CODE);
+    b.institutionGuid = json.string(MemberResponse.SERIALIZED_NAME_INSTITUTION_GUID);
+    b.connectionStatus = json.string(MemberResponse.SERIALIZED_NAME_CONNECTION_STATUS);
+    b.connectionStatusMessage = json.string(MemberResponse.SERIALIZED_NAME_CONNECTION_STATUS_MESSAGE);
+    b.aggregatedAt = json.instant(MemberResponse.SERIALIZED_NAME_AGGREGATED_AT);
+    b.successfullyAggregatedAt = json.instant(MemberResponse.SERIALIZED_NAME_SUCCESSFULLY_AGGREGATED_AT);
+    b.mostRecentJobGuid = json.string(MemberResponse.SERIALIZED_NAME_MOST_RECENT_JOB_GUID);
+    b.metadata = json.string(MemberResponse.SERIALIZED_NAME_METADATA);
+    b.beingAggregated = json.bool(MemberResponse.SERIALIZED_NAME_IS_BEING_AGGREGATED);
+    b.backgroundAggregationDisabled = json.bool(MemberResponse.SERIALIZED_NAME_BACKGROUND_AGGREGATION_IS_DISABLED);
+    b.needsUpdatedCredentials = json.bool(MemberResponse.SERIALIZED_NAME_NEEDS_UPDATED_CREDENTIALS);
+    b.oauth = json.bool(MemberResponse.SERIALIZED_NAME_IS_OAUTH);
+    b.oauthWindowUri = json.string(MemberResponse.SERIALIZED_NAME_OAUTH_WINDOW_URI);
+    b.useCases = json.strings(MemberResponse.SERIALIZED_NAME_USE_CASES);
     return b.build();
   }
 }

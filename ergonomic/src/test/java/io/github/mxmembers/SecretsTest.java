@@ -40,14 +40,22 @@ class SecretsTest extends MockMxTest {
 
     // the capture works: the SDK's request lines, retries and session logs are there
     assertThat(logged)
-        .contains("DEBUG io.github.mxmembers.internal.http.Exchange - MX Platform API PUT /users/USR-1/members/MBR-1 -> 503")
-        .contains("INFO io.github.mxmembers.internal.http.Exchange - MX Platform API PUT /users/USR-1/members/MBR-1: retrying after 503")
+        .contains("DEBUG io.github.mxmembers.internal.pipeline.TransportInterceptor - MX Platform API PUT /users/USR-1/members/MBR-1 -> 503")
+        .contains("INFO io.github.mxmembers.internal.pipeline.RetryInterceptor - MX Platform API PUT /users/USR-1/members/MBR-1: retrying after 503")
         .contains("Authorization: [redacted]")
         .contains("MD-API-KEY: [redacted]")
         .contains("MD-API-TOKEN: [redacted]")
         .contains("MD-SESSION-TOKEN: [redacted]")
         .contains("opened a Nexus session");
     texts.add(logged);
+    // the listener heard every kind of event, none of them with a secret
+    assertThat(listener.summary())
+        .contains("SessionOpened no session yet", "SessionOpened expired (4011)")
+        .anyMatch(event -> event.startsWith("RetryScheduled"))
+        .anyMatch(event -> event.startsWith("AttemptFinished GET /client-7/users/USR-1/api_token.json 200"));
+    for (Record event : listener.events) {
+      texts.add(event.toString());
+    }
     for (String text : texts) {
       assertThat(text)
           .doesNotContain(MockMx.API_KEY)
@@ -58,6 +66,8 @@ class SecretsTest extends MockMxTest {
     }
     assertThat(texts).hasSizeGreaterThan(10);
   }
+
+  private final RecordingListener listener = new RecordingListener();
 
   private void exercise(List<String> texts) {
     FakeClock clock = new FakeClock();
@@ -82,7 +92,7 @@ class SecretsTest extends MockMxTest {
         .when(request().withPath("/members/MBR-1"))
         .respond(response().withStatusCode(200).withBody(MockMx.nexusMemberJson()));
 
-    MxPlatformClient.Builder platformBuilder = MockMx.platform(server, clock);
+    MxPlatformClient.Builder platformBuilder = MockMx.platform(server, clock).callListener(listener);
     texts.add(platformBuilder.toString());
     MemberUpdate update =
         MockMx.credentialUpdate().toBuilder().callbackPayload("cb").metadata("m").build();
@@ -106,7 +116,8 @@ class SecretsTest extends MockMxTest {
             .ssoBaseUrl(MockMx.url(server))
             .sso(MockMx.CLIENT_ID, MockMx.API_KEY, "USR-1")
             .clock(clock)
-            .sleeper(new RecordingSleeper(clock));
+            .sleeper(new RecordingSleeper(clock))
+            .callListener(listener);
     texts.add(nexusBuilder.toString());
     try (MxNexusClient nexus = nexusBuilder.build()) {
       MemberUpdateResult result =

@@ -20,10 +20,123 @@ class ValidationTest extends MockMxTest {
   void anUpdateWithNothingToChangeIsRejected() {
     assertThatThrownBy(() -> MemberUpdate.builder().user("u").member("m").build())
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("nothing to update");
-    assertThatThrownBy(() -> MemberUpdate.builder().member("m").skipAggregation(true).build())
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("nothing to update");
+        .hasMessage("nothing to update: only the member is set");
+  }
+
+  @Test
+  void whatCountsAsAChangeIsCheckedPerApiNamingOnlyThatApisFields() {
+    try (MxNexusClient nexus = nexus();
+        MxPlatformClient mx = MockMx.platform(server, clock).build()) {
+      assertThatThrownBy(() -> nexus.updateMember(MemberUpdate.builder().member("MBR-1").skipAggregation(true).build()))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage(
+              "nothing to update on the Nexus API: set a credential or metadata"
+                  + " (skipAggregation and skipWebhook only qualify an update)");
+      assertThatThrownBy(
+              () -> mx.updateMember(MemberUpdate.builder().user("USR-1").member("MBR-1").callbackPayload("x").build()))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage(
+              "nothing to update on the Platform API: set at least one of credential, id, metadata,"
+                  + " backgroundAggregationDisabled, useCases");
+    }
+  }
+
+  @Test
+  void dotSegmentIdentifiersAreRefused() {
+    for (String dots : new String[] {".", ".."}) {
+      assertThatThrownBy(() -> MemberUpdate.builder().member(dots))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("member must not be '.' or '..': in a URL path it names another resource");
+      assertThatThrownBy(() -> MemberUpdate.builder().user(dots))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageStartingWith("user must not be '.' or '..'");
+      assertThatThrownBy(() -> MxNexusClient.builder().sso("client", "key", dots))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageStartingWith("userId must not be '.' or '..'");
+    }
+    // a dot inside an identifier is an ordinary character
+    assertThat(MemberUpdate.builder().member("MBR.1").metadata("m").build().member()).isEqualTo("MBR.1");
+  }
+
+  @Test
+  void identifiersOverTheCapAreRefusedWithoutBeingEchoed() {
+    String huge = "MBR-" + "x".repeat(9_996);
+
+    assertThatThrownBy(() -> MemberUpdate.builder().member(huge))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("member is 10000 characters; at most 256 are accepted");
+    assertThatThrownBy(() -> MemberUpdate.builder().credential(huge, "pw"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("credential guid is 10000 characters; at most 256 are accepted");
+    assertThat(MemberUpdate.builder().member("m".repeat(MemberUpdate.MAX_IDENTIFIER_LENGTH)).metadata("x").build())
+        .isNotNull();
+  }
+
+  @Test
+  void controlCharactersInIdentifiersAreRefused() {
+    assertThatThrownBy(() -> MemberUpdate.builder().member("MBR-1\r\nINFO forged line"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("member contains a control character (U+000D at index 5)");
+    assertThatThrownBy(() -> MemberUpdate.builder().user("u\u0000"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("user contains a control character (U+0000 at index 1)");
+    assertThatThrownBy(() -> MemberUpdate.builder().id("a\tb"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("id contains a control character");
+    assertThatThrownBy(() -> MxPlatformClient.builder().credentials("client", "key\n"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("apiKey contains a control character");
+  }
+
+  @Test
+  void textThatUtf8CannotCarryIsRefusedNotTurnedIntoQuestionMarks() {
+    assertThatThrownBy(() -> MemberUpdate.builder().credential("CRD-1", "pw\uD800"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("credential CRD-1: value has an unpaired surrogate at index 2: it cannot be sent as UTF-8");
+    assertThatThrownBy(() -> MemberUpdate.builder().metadata("\uDC00x"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("metadata has an unpaired surrogate at index 0");
+    assertThatThrownBy(() -> MemberUpdate.builder().callbackPayload("\uD800"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("callbackPayload has an unpaired surrogate at index 0");
+    // a pair is fine, spaces and all
+    assertThat(Credential.of("CRD-1", " p\uD83D\uDE00w ").value()).isEqualTo(" p\uD83D\uDE00w ");
+  }
+
+  @Test
+  void emptyCallbackPayloadsAreRefused() {
+    String message = "callbackPayload must not be empty: MX would receive an empty X-CALLBACK-PAYLOAD";
+    assertThatThrownBy(() -> MemberUpdate.builder().callbackPayload("")).hasMessage(message);
+    assertThatThrownBy(() -> MemberUpdate.builder().callbackPayload(new byte[0])).hasMessage(message);
+    assertThatThrownBy(() -> CallbackPayload.ofEncoded("")).hasMessage(message);
+  }
+
+  @Test
+  void timeoutsUnderAMillisecondAreRefusedNotReadAsNone() {
+    assertThatThrownBy(() -> MxPlatformClient.builder().responseTimeout(java.time.Duration.ofNanos(1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("responseTimeout must be from 1 ms to 1 day: PT0.000000001S");
+    assertThatThrownBy(() -> MxPlatformClient.builder().callTimeout(java.time.Duration.ofNanos(999_999)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("callTimeout must be from 1 ms to 1 day");
+    assertThatThrownBy(() -> MxNexusClient.builder().connectTimeout(java.time.Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("connectTimeout must be from 1 ms to 1 day");
+    assertThatThrownBy(() -> MxNexusClient.builder().callTimeout(java.time.Duration.ofDays(400)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("callTimeout must be from 1 ms to 1 day");
+    MxPlatformClient.builder().responseTimeout(java.time.Duration.ofMillis(1));
+  }
+
+  @Test
+  void portsOutsideOneTo65535AreRefused() {
+    assertThatThrownBy(() -> MxPlatformClient.builder().baseUrl("https://h:99999"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("baseUrl has port 99999; ports are 1 to 65535");
+    assertThatThrownBy(() -> MxNexusClient.builder().ssoBaseUrl("https://h:0"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("ssoBaseUrl has port 0; ports are 1 to 65535");
+    MxPlatformClient.builder().baseUrl("https://h:65535");
   }
 
   @Test

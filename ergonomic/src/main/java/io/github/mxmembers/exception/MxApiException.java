@@ -22,20 +22,29 @@ public class MxApiException extends MxException {
       String mxMessage,
       int attempts,
       String requestId) {
-    super(api, message(api, requestLine, status, mxCode, mxMessage, attempts), attempts, requestId, null);
+    super(api, message(api, requestLine, status, mxCode, mxMessage, attempts, requestId), attempts, requestId, null);
     this.status = status;
     this.mxCode = mxCode;
     this.mxMessage = mxMessage;
   }
 
+  /** For example {@code MX Nexus API answered 401 (code 4011, request id r-1) to PUT /members/MBR-1 after 2 attempts: Session expired}. */
   private static String message(
-      MxApi api, String requestLine, int status, Integer code, String mxMessage, int attempts) {
+      MxApi api, String requestLine, int status, Integer code, String mxMessage, int attempts, String requestId) {
     StringBuilder sb = new StringBuilder();
-    sb.append(api).append(" answered ").append(status).append(" to ").append(requestLine);
-    sb.append(" after ").append(attempts).append(attempts == 1 ? " attempt" : " attempts");
-    if (code != null) {
-      sb.append(" (code ").append(code).append(')');
+    sb.append(api).append(" answered ").append(status);
+    if (code != null || requestId != null) {
+      sb.append(" (");
+      if (code != null) {
+        sb.append("code ").append(code).append(requestId != null ? ", " : "");
+      }
+      if (requestId != null) {
+        sb.append("request id ").append(requestId);
+      }
+      sb.append(')');
     }
+    sb.append(" to ").append(requestLine);
+    sb.append(" after ").append(attempts).append(attempts == 1 ? " attempt" : " attempts");
     if (mxMessage != null) {
       sb.append(": ").append(mxMessage);
     }

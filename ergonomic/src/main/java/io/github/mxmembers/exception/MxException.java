@@ -3,7 +3,10 @@ package io.github.mxmembers.exception;
 import io.github.mxmembers.MxApi;
 import java.util.Optional;
 
-/** The root of every failure of a call to MX. Messages never hold credentials, keys or tokens. */
+/**
+ * The root of every failure of a call to MX. Messages never hold credentials, keys or tokens; they
+ * give MX's request id, where MX sent one, for MX's support.
+ */
 public class MxException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
@@ -28,7 +31,10 @@ public class MxException extends RuntimeException {
     return attempts;
   }
 
-  /** MX's request id from the last response, where it sent one. */
+  /**
+   * MX's request id from the last response, where it sent one (read from {@code X-Request-Id}: MX's
+   * reference pages do not name the header).
+   */
   public Optional<String> requestId() {
     return Optional.ofNullable(requestId);
   }

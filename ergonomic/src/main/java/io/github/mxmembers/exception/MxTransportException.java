@@ -6,7 +6,8 @@ import io.github.mxmembers.MxApi;
 public class MxTransportException extends MxException {
   private static final long serialVersionUID = 1L;
 
-  public MxTransportException(MxApi api, String message, int attempts, Throwable cause) {
-    super(api, message, attempts, null, cause);
+  /** @param requestId MX's request id from an earlier attempt's response, or null */
+  public MxTransportException(MxApi api, String message, int attempts, String requestId, Throwable cause) {
+    super(api, message, attempts, requestId, cause);
   }
 }

@@ -1,19 +1,18 @@
 package io.github.mxmembers.retry;
 
+import io.github.mxmembers.generated.transport.ResponseTooLargeException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 import javax.net.ssl.SSLException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.utils.DateUtils;
 import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
 
 /**
@@ -107,6 +106,9 @@ public final class RetryPolicy {
     if (failure instanceof SSLException) {
       return false; // a certificate or protocol mismatch does not heal on its own
     }
+    if (failure instanceof ResponseTooLargeException) {
+      return false; // the next answer would be as large
+    }
     return idempotent || neverSent(failure);
   }
 
@@ -135,7 +137,10 @@ public final class RetryPolicy {
     return Duration.ofMillis((long) (jitter.getAsDouble() * capMillis));
   }
 
-  /** Seconds or an HTTP date (RFC 9110); null when absent or unreadable. */
+  /**
+   * Seconds or an HTTP date in any of RFC 9110's three formats (read by HttpClient's {@link
+   * DateUtils}); null when absent or unreadable.
+   */
   static Duration parseRetryAfter(String value, Instant now) {
     if (value == null || value.isBlank()) {
       return null;
@@ -145,13 +150,12 @@ public final class RetryPolicy {
       long seconds = Long.parseLong(trimmed);
       return seconds < 0 ? null : Duration.ofSeconds(seconds);
     } catch (NumberFormatException notSeconds) {
-      try {
-        Instant at = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-        Duration until = Duration.between(now, at);
-        return until.isNegative() ? Duration.ZERO : until;
-      } catch (DateTimeParseException notADate) {
+      Instant at = DateUtils.parseStandardDate(trimmed);
+      if (at == null) {
         return null;
       }
+      Duration until = Duration.between(now, at);
+      return until.isNegative() ? Duration.ZERO : until;
     }
   }
 

@@ -12,8 +12,8 @@ public final class Endpoints {
   /**
    * Returns the base URL without a trailing slash.
    *
-   * @throws IllegalArgumentException if it is not an absolute http(s) URL, or is plain http to a
-   *     host that is not loopback
+   * @throws IllegalArgumentException if it is not an absolute http(s) URL, has a port outside 1 to
+   *     65535, or is plain http to a host that is not loopback
    */
   public static String checkBaseUrl(String baseUrl, String parameter) {
     // messages name the scheme and host only: a URL may carry user info
@@ -26,6 +26,9 @@ public final class Endpoints {
     String scheme = uri.getScheme();
     if (uri.getHost() == null || scheme == null) {
       throw new IllegalArgumentException(parameter + " must be an absolute URL with a host");
+    }
+    if (uri.getPort() != -1 && (uri.getPort() < 1 || uri.getPort() > 65535)) {
+      throw new IllegalArgumentException(parameter + " has port " + uri.getPort() + "; ports are 1 to 65535");
     }
     if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
       throw new IllegalArgumentException(

@@ -1,5 +1,6 @@
 package io.github.mxmembers.internal.http;
 
+import io.github.mxmembers.internal.pipeline.Response;
 import java.util.Locale;
 import java.util.Set;
 import org.apache.hc.core5.http.Header;
@@ -19,7 +20,7 @@ public final class HeaderLog {
           "user-agent",
           "mx-skip-webhook",
           "retry-after",
-          "x-request-id",
+          Response.REQUEST_ID_HEADER.toLowerCase(Locale.ROOT),
           "date");
 
   private HeaderLog() {}

@@ -1,17 +1,23 @@
 package io.github.mxmembers.internal.nexus;
 
-import io.github.mxmembers.ApiTokenSource;
-import io.github.mxmembers.MxApi;
-import io.github.mxmembers.exception.MxResponseException;
+import io.github.mxmembers.exception.MxTransportException;
 import io.github.mxmembers.generated.nexus.api.MembersApi;
 import io.github.mxmembers.generated.nexus.api.SessionsApi;
 import io.github.mxmembers.generated.nexus.model.SessionResponseBody;
 import io.github.mxmembers.generated.transport.PreparedRequest;
-import io.github.mxmembers.internal.http.Exchange;
-import io.github.mxmembers.internal.http.Responses;
+import io.github.mxmembers.internal.pipeline.Call;
+import io.github.mxmembers.internal.pipeline.Failures;
+import io.github.mxmembers.internal.pipeline.Outgoing;
+import io.github.mxmembers.internal.pipeline.Pipeline;
+import io.github.mxmembers.internal.pipeline.Response;
+import io.github.mxmembers.internal.pipeline.Responses;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.hc.core5.http.message.BasicHeader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +25,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps one Nexus session open: opens it with a one-time API token at {@code POST /sessions}, reuses
  * it for its sliding 30 minutes, and renews it shortly before it lapses or when MX reports it expired
- * (error code 4011). Under concurrency one renewal serves every waiting caller. Thread-safe.
+ * (error code 4011). The session is opened inside the call that needs it, under that call's deadline
+ * and retry budget; concurrent callers share one opening and wait for it no longer than their own
+ * deadline allows. Thread-safe.
  */
 public final class SessionManager {
   /** MX: a session is valid for 30 minutes, and the counter is refreshed with each call. */
@@ -31,76 +39,115 @@ public final class SessionManager {
 
   private static final Logger LOG = LoggerFactory.getLogger(SessionManager.class);
 
-  private final Exchange exchange;
-  private final ApiTokenSource tokens;
+  private final Pipeline pipeline;
+  private final TokenFetcher tokens;
   private final PreparedRequest openRequest = SessionsApi.createSessionRequest();
   private final Object lock = new Object();
   private volatile Session session;
+  /** The opening under way, which other callers wait for; guarded by {@code lock}. */
+  private CompletableFuture<Session> opening;
 
-  public SessionManager(Exchange exchange, ApiTokenSource tokens) {
-    this.exchange = Objects.requireNonNull(exchange, "exchange == null");
+  /**
+   * @param pipeline retries and sends {@code POST /sessions} (it carries its own auth header)
+   */
+  public SessionManager(Pipeline pipeline, TokenFetcher tokens) {
+    this.pipeline = Objects.requireNonNull(pipeline, "pipeline == null");
     this.tokens = Objects.requireNonNull(tokens, "tokens == null");
   }
 
   /** The open session, opening or renewing it first if it is missing or about to lapse. */
-  public Session current() {
+  public Session current(Call call) {
     Session current = session;
-    if (current != null && !current.lapsesWithin(RENEW_MARGIN, LIFETIME, exchange.clock().instant())) {
+    if (current != null && !current.lapsesWithin(RENEW_MARGIN, LIFETIME, call.clock().instant())) {
       return current;
     }
-    return renew(current);
+    return replace(current, call, current == null ? "no session yet" : "about to lapse");
   }
 
   /**
-   * Replaces a session that MX no longer accepts. When another caller has already replaced it, that
+   * Replaces a session MX reported expired. When another caller has already replaced it, that
    * caller's session is returned and no second one is opened.
    */
-  public Session renew(Session stale) {
+  public Session renew(Session expired, Call call) {
+    return replace(expired, call, "expired (" + EXPIRED_CODE + ")");
+  }
+
+  private Session replace(Session stale, Call call, String reason) {
+    CompletableFuture<Session> pending;
+    boolean mine = false;
     synchronized (lock) {
       Session current = session;
       if (current != null
           && current != stale
-          && !current.lapsesWithin(RENEW_MARGIN, LIFETIME, exchange.clock().instant())) {
+          && !current.lapsesWithin(RENEW_MARGIN, LIFETIME, call.clock().instant())) {
         return current;
       }
-      Session opened = open();
-      session = opened;
+      if (opening == null) {
+        opening = new CompletableFuture<>();
+        mine = true;
+      }
+      pending = opening;
+    }
+    if (!mine) {
+      return await(pending, call);
+    }
+    try {
+      Session opened = open(call, reason, stale != null);
+      synchronized (lock) {
+        session = opened;
+        opening = null;
+      }
+      pending.complete(opened);
       return opened;
+    } catch (RuntimeException e) {
+      synchronized (lock) {
+        opening = null;
+      }
+      pending.completeExceptionally(e);
+      throw e;
     }
   }
 
-  /** Records a call made with the session at that time: its 30 minutes start again. */
-  public void used(Session used, Instant at) {
-    used.usedAt(at);
+  /** Waits for another caller's opening, no longer than this call's deadline. */
+  private static Session await(CompletableFuture<Session> pending, Call call) {
+    try {
+      return pending.get(Math.max(0, call.timeLeft().toMillis()), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      throw new MxTransportException(
+          call.api(),
+          call.api() + ": the call timeout of " + call.timeout() + " passed while another call opened the session",
+          call.attempts(),
+          call.lastRequestId(),
+          null);
+    } catch (ExecutionException e) {
+      // the opening call's own failure, which is this call's too
+      throw e.getCause() instanceof RuntimeException
+          ? (RuntimeException) e.getCause()
+          : new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new MxTransportException(
+          call.api(), call.api() + ": interrupted while waiting for the session", call.attempts(), call.lastRequestId(), e);
+    }
   }
 
-  private Session open() {
-    String apiToken = tokens.fetchApiToken();
+  private Session open(Call call, String reason, boolean renewal) {
+    String apiToken = tokens.fetch(call);
     if (apiToken == null || apiToken.isBlank()) {
       throw new IllegalStateException("the ApiTokenSource returned no API token");
     }
-    Instant openedAt = exchange.clock().instant();
-    // not idempotent: the API token is single-use, so this is retried only if it was never sent
-    Exchange.Outcome outcome =
-        exchange.execute(
-            openRequest,
-            false,
-            new BasicHeader(SessionsApi.CREATE_SESSION_AUTH_HEADER, apiToken));
-    SessionResponseBody body =
-        Responses.body(MxApi.NEXUS, openRequest, outcome, SessionsApi::createSessionResponse);
+    Instant openedAt = call.clock().instant();
+    // sent once: the API token is single-use, so it is retried only if it was never sent
+    Outgoing request =
+        Outgoing.once(openRequest).withAuth(new BasicHeader(SessionsApi.CREATE_SESSION_AUTH_HEADER, apiToken));
+    Response response = pipeline.execute(call, request);
+    SessionResponseBody body = Responses.body(call, openRequest, response, SessionsApi::createSessionResponse);
     if (body == null || body.getSession() == null || body.getSession().getToken() == null) {
-      throw new MxResponseException(
-          MxApi.NEXUS,
-          "MX answered " + openRequest + " without a session token",
-          outcome.response().status(),
-          outcome.attempts(),
-          outcome.response().header(Responses.REQUEST_ID),
-          null);
+      throw Failures.unreadable(call, openRequest, response, "no session token", null);
     }
-    LOG.debug("opened a Nexus session");
-    return new Session(
-        new BasicHeader(MembersApi.UPDATE_MEMBER_AUTH_HEADER, body.getSession().getToken()),
-        openedAt);
+    LOG.debug("opened a Nexus session ({})", reason);
+    call.sessionOpened(reason, renewal);
+    return new Session(new BasicHeader(MembersApi.UPDATE_MEMBER_AUTH_HEADER, body.getSession().getToken()), openedAt);
   }
 
   @Override

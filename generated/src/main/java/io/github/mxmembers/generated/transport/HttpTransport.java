@@ -10,7 +10,6 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
 
 /**
  * Sends one attempt of a {@link PreparedRequest} over an Apache HttpClient 5 client and reads the
@@ -18,7 +17,11 @@ import org.apache.hc.core5.http.io.entity.EntityUtils;
  * Thread-safe when the underlying client is.
  */
 public final class HttpTransport {
-  private static final long MAX_SIZED_READ = 16 * 1024 * 1024;
+  /**
+   * The largest response body read: a member is about 1 KB, so 4 MiB leaves room for anything MX
+   * or a proxy in front of it sends while keeping a misbehaving server from filling the heap.
+   */
+  public static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
 
   private final CloseableHttpClient client;
   private final String baseUrl;
@@ -42,10 +45,13 @@ public final class HttpTransport {
    *
    * @param request the prepared request
    * @param config this attempt's request config (timeouts, redirects), or null for the client's own
+   * @param timer aborts the attempt when its time is up
    * @param extraHeaders headers for this attempt only (such as auth), sent after the request's own
+   * @throws ResponseTooLargeException when the body is over {@link #MAX_BODY_BYTES}
    * @throws IOException when the exchange fails before a whole response was read
    */
-  public RawResponse send(PreparedRequest request, RequestConfig config, Header... extraHeaders)
+  public RawResponse send(
+      PreparedRequest request, RequestConfig config, AttemptTimer timer, Header... extraHeaders)
       throws IOException {
     HttpUriRequestBase httpRequest =
         new HttpUriRequestBase(request.method(), URI.create(baseUrl + request.pathAndQuery()));
@@ -61,22 +67,42 @@ public final class HttpTransport {
     if (request.body() != null) {
       httpRequest.setEntity(new ByteArrayEntity(request.body(), request.contentType()));
     }
-    return client.execute(
-        httpRequest,
-        response -> new RawResponse(response.getCode(), response.getHeaders(), read(response.getEntity())));
+    AttemptTimer.Disarm disarm = timer.arm(httpRequest);
+    try {
+      return client.execute(
+          httpRequest,
+          response ->
+              new RawResponse(
+                  response.getCode(), response.getHeaders(), read(response.getCode(), response.getEntity())));
+    } finally {
+      disarm.disarm();
+    }
   }
 
-  /** The whole body; with a Content-Length, read into one array of that size (no scratch buffer, no copy). */
-  private static byte[] read(HttpEntity entity) throws IOException {
+  /**
+   * The whole body, at most {@link #MAX_BODY_BYTES}; with a Content-Length, read into one array of
+   * that size (no scratch buffer, no copy).
+   */
+  private static byte[] read(int status, HttpEntity entity) throws IOException {
     if (entity == null) {
       return null;
     }
     long length = entity.getContentLength();
-    if (length < 0 || length > MAX_SIZED_READ) {
-      return EntityUtils.toByteArray(entity);
+    if (length > MAX_BODY_BYTES) {
+      throw new ResponseTooLargeException(status, length + " bytes");
     }
     try (InputStream content = entity.getContent()) {
-      return content == null ? null : content.readNBytes((int) length);
+      if (content == null) {
+        return null;
+      }
+      if (length >= 0) {
+        return content.readNBytes((int) length);
+      }
+      byte[] body = content.readNBytes(MAX_BODY_BYTES + 1);
+      if (body.length > MAX_BODY_BYTES) {
+        throw new ResponseTooLargeException(status, "larger than that (no Content-Length)");
+      }
+      return body;
     }
   }
 }

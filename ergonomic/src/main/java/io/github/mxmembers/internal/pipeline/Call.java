@@ -1,0 +1,203 @@
+package io.github.mxmembers.internal.pipeline;
+
+import io.github.mxmembers.CallListener;
+import io.github.mxmembers.MxApi;
+import io.github.mxmembers.exception.MxException;
+import io.github.mxmembers.generated.transport.PreparedRequest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One call: its deadline, its retry budget, what it has sent so far, and the listener's events. Every
+ * step of the call (on Nexus: the API-token fetch, opening a session, the update, a renewal and the
+ * repeated update) runs under the same deadline and draws on the same budget. A call runs one step at
+ * a time; it is not shared between threads.
+ */
+public final class Call {
+  private static final Logger LOG = LoggerFactory.getLogger(Call.class);
+  private static final AtomicLong IDS = new AtomicLong();
+  /** Distinct requests one call sends: the update, and on Nexus the API-token and session requests. */
+  private static final int MAX_REQUESTS = 3;
+
+  private final MxApi api;
+  private final PreparedRequest request;
+  private final Clock clock;
+  private final Duration timeout;
+  private final Instant startedAt;
+  private final Instant deadline;
+  private final CallListener listener;
+  private final long id;
+  private int retriesLeft;
+  private final PreparedRequest[] sent = new PreparedRequest[MAX_REQUESTS];
+  private final int[] attempts = new int[MAX_REQUESTS];
+  private Response lastResponse;
+
+  /**
+   * @param request the call's own request; its attempts are the ones results and errors count
+   * @param listener null when nobody listens: then no event is built
+   */
+  public Call(
+      MxApi api, PreparedRequest request, Clock clock, Duration timeout, int maxAttempts, CallListener listener) {
+    this.api = api;
+    this.request = request;
+    this.clock = clock;
+    this.timeout = timeout;
+    this.startedAt = clock.instant();
+    this.deadline = startedAt.plus(timeout);
+    this.retriesLeft = maxAttempts - 1;
+    this.listener = listener;
+    this.id = listener == null ? 0 : IDS.incrementAndGet();
+    if (listener != null) {
+      notify(() -> listener.callStarted(new CallListener.CallStarted(id, api, request.toString(), startedAt, timeout)));
+    }
+  }
+
+  public MxApi api() {
+    return api;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  /** The call timeout this call runs under. */
+  public Duration timeout() {
+    return timeout;
+  }
+
+  /** What is left before the deadline; zero or negative once it has passed. */
+  public Duration timeLeft() {
+    return Duration.between(clock.instant(), deadline);
+  }
+
+  /** Whether waiting this long still leaves the deadline ahead. */
+  boolean fits(Duration wait) {
+    return clock.instant().plus(wait).isBefore(deadline);
+  }
+
+  /** Whether the budget still holds a retry. */
+  boolean hasRetryLeft() {
+    return retriesLeft > 0;
+  }
+
+  void spendRetry() {
+    retriesLeft--;
+  }
+
+  /** Counts a send of this request and returns its number (1 for the first). */
+  int countAttempt(PreparedRequest sending) {
+    for (int i = 0; i < MAX_REQUESTS; i++) {
+      if (sent[i] == null) {
+        sent[i] = sending;
+      }
+      if (sent[i] == sending) {
+        return ++attempts[i];
+      }
+    }
+    throw new IllegalStateException("a call sends at most " + MAX_REQUESTS + " distinct requests");
+  }
+
+  /** Sends of this request so far in the call. */
+  public int attemptsOf(PreparedRequest sending) {
+    for (int i = 0; i < MAX_REQUESTS && sent[i] != null; i++) {
+      if (sent[i] == sending) {
+        return attempts[i];
+      }
+    }
+    return 0;
+  }
+
+  /** Sends of the call's own request so far. */
+  public int attempts() {
+    return attemptsOf(request);
+  }
+
+  void received(Response response) {
+    lastResponse = response;
+  }
+
+  /** MX's request id from the call's last response, or null. */
+  public String lastRequestId() {
+    return lastResponse == null ? null : lastResponse.requestId();
+  }
+
+  // ---- the listener's events: each built only when somebody listens
+
+  void attemptStarted(PreparedRequest sending, int attempt) {
+    if (listener != null) {
+      notify(() -> listener.attemptStarted(new CallListener.AttemptStarted(id, api, sending.toString(), attempt)));
+    }
+  }
+
+  void attemptFinished(
+      PreparedRequest sending, int attempt, int status, String requestId, String failure, long nanos) {
+    if (listener != null) {
+      notify(
+          () ->
+              listener.attemptFinished(
+                  new CallListener.AttemptFinished(
+                      id, api, sending.toString(), attempt, status, requestId, failure, Duration.ofNanos(nanos))));
+    }
+  }
+
+  void retryScheduled(PreparedRequest sending, int nextAttempt, String reason, Duration delay) {
+    if (listener != null) {
+      notify(
+          () ->
+              listener.retryScheduled(
+                  new CallListener.RetryScheduled(id, api, sending.toString(), nextAttempt, reason, delay)));
+    }
+  }
+
+  /** A Nexus session was opened for this call. */
+  public void sessionOpened(String reason, boolean renewal) {
+    if (listener != null) {
+      notify(() -> listener.sessionOpened(new CallListener.SessionOpened(id, api, reason, renewal)));
+    }
+  }
+
+  /** The call returned (failure null) or is about to throw {@code failure}. */
+  public void finished(RuntimeException failure) {
+    if (listener != null) {
+      int status = lastResponse == null ? 0 : lastResponse.status();
+      notify(
+          () ->
+              listener.callFinished(
+                  new CallListener.CallFinished(
+                      id,
+                      api,
+                      request.toString(),
+                      status,
+                      attempts(),
+                      lastRequestId(),
+                      failure,
+                      Duration.between(startedAt, clock.instant()))));
+    }
+  }
+
+  /** A listener's own failure is logged and goes no further: it must not change the call. */
+  private static void notify(Runnable event) {
+    try {
+      event.run();
+    } catch (RuntimeException e) {
+      LOG.warn("a CallListener threw {}; the call goes on", e.getClass().getName(), e);
+    }
+  }
+
+  /** The exception for a call whose deadline passed, with what it had sent. */
+  MxException deadlinePassed(PreparedRequest sending, Throwable cause) {
+    return Failures.transport(
+        this,
+        sending,
+        "the call timeout of " + timeout + " passed after " + plural(attemptsOf(sending), "attempt"),
+        cause);
+  }
+
+  static String plural(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
+}
