@@ -71,9 +71,15 @@ public final class HttpTransport {
     try {
       return client.execute(
           httpRequest,
-          response ->
-              new RawResponse(
-                  response.getCode(), response.getHeaders(), read(response.getCode(), response.getEntity())));
+          response -> {
+            try {
+              return new RawResponse(response.getCode(), response.getHeaders(), read(response.getCode(), response.getEntity()));
+            } catch (ResponseTooLargeException tooLarge) {
+              // drop the connection: closing the response would otherwise read the rest of the body
+              httpRequest.cancel();
+              throw tooLarge;
+            }
+          });
     } finally {
       disarm.disarm();
     }
