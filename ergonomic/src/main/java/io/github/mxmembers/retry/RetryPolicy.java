@@ -7,6 +7,8 @@ import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
@@ -35,6 +37,14 @@ import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
  * (seconds or an HTTP date) is honoured, capped at {@link Builder#maxRetryAfter}.
  */
 public final class RetryPolicy {
+  /**
+   * RFC 9110's three date formats, as HttpClient's {@link DateUtils} spells them. Its asctime()
+   * formatter carries no zone, so on its own it reads nothing; RFC 9110 says the time is UTC.
+   */
+  private static final DateTimeFormatter[] HTTP_DATES = {
+    DateUtils.FORMATTER_RFC1123, DateUtils.FORMATTER_RFC1036, DateUtils.FORMATTER_ASCTIME.withZone(ZoneOffset.UTC)
+  };
+
   private static final RetryPolicy DEFAULTS = builder().build();
   private static final RetryPolicy NONE = builder().maxAttempts(1).build();
 
@@ -138,8 +148,8 @@ public final class RetryPolicy {
   }
 
   /**
-   * Seconds or an HTTP date in any of RFC 9110's three formats (read by HttpClient's {@link
-   * DateUtils}); null when absent or unreadable.
+   * Seconds or an HTTP date in any of RFC 9110's three formats, read with HttpClient's {@link
+   * DateUtils}; null when absent or unreadable.
    */
   static Duration parseRetryAfter(String value, Instant now) {
     if (value == null || value.isBlank()) {
@@ -150,7 +160,7 @@ public final class RetryPolicy {
       long seconds = Long.parseLong(trimmed);
       return seconds < 0 ? null : Duration.ofSeconds(seconds);
     } catch (NumberFormatException notSeconds) {
-      Instant at = DateUtils.parseStandardDate(trimmed);
+      Instant at = DateUtils.parseDate(trimmed, HTTP_DATES);
       if (at == null) {
         return null;
       }

@@ -28,6 +28,24 @@ class RetryPolicyTest {
   }
 
   @Test
+  void retryAfterDatesAreReadInEachOfRfc9110sThreeFormats() {
+    // IMF-fixdate, obsolete RFC 850, and ANSI C's asctime(): all 4 s after NOW
+    assertThat(RetryPolicy.parseRetryAfter("Mon, 23 Nov 2026 10:00:04 GMT", NOW)).isEqualTo(Duration.ofSeconds(4));
+    assertThat(RetryPolicy.parseRetryAfter("Monday, 23-Nov-26 10:00:04 GMT", NOW)).isEqualTo(Duration.ofSeconds(4));
+    assertThat(RetryPolicy.parseRetryAfter("Mon Nov 23 10:00:04 2026", NOW)).isEqualTo(Duration.ofSeconds(4));
+    assertThat(RetryPolicy.parseRetryAfter("soon", NOW)).isNull();
+  }
+
+  @Test
+  void aResponseOverTheSizeCapIsNotRetried() throws Exception {
+    java.lang.reflect.Constructor<io.github.mxmembers.generated.transport.ResponseTooLargeException> make =
+        io.github.mxmembers.generated.transport.ResponseTooLargeException.class.getDeclaredConstructor(int.class, String.class);
+    make.setAccessible(true);
+
+    assertThat(RetryPolicy.defaults().isRetryableFailure(make.newInstance(200, "5 MB"), true)).isFalse();
+  }
+
+  @Test
   void retryAfterWinsOverBackoffAndIsCapped() {
     RetryPolicy policy = RetryPolicy.builder().maxRetryAfter(Duration.ofSeconds(10)).build();
 
