@@ -157,9 +157,6 @@ public abstract class MxClientBuilder<B extends MxClientBuilder<B>> {
 
   /** Checks the settings that depend on each other; called by build(). */
   void checkSettings() {
-    if (callTimeout.compareTo(connectTimeout) < 0) {
-      throw new IllegalStateException("callTimeout is shorter than connectTimeout");
-    }
     if (httpClient != null && proxy != null) {
       throw new IllegalStateException("proxy cannot be combined with httpClient: set it on your client");
     }
