@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -130,8 +131,8 @@ class RegenerationTest {
     assertThat(build.log)
         .contains("COMPILATION ERROR")
         .contains("ergonomic/src/main/java/io/github/mxmembers/PlatformMapping.java")
-        .contains("getUserId")
-        .contains("getOauthWindowUri");
+        .contains("SERIALIZED_NAME_USER_ID")
+        .contains("SERIALIZED_NAME_OAUTH_WINDOW_URI");
   }
 
   @Test
@@ -145,5 +146,32 @@ class RegenerationTest {
     assertThat(generated(sdk, "model/MemberResponse.java")).contains("public String getLinkedAt()");
     assertThat(Files.readString(sdk.resolve("ergonomic/target/generated-sources/java-templates/io/github/mxmembers/PlatformApiVersion.java")))
         .contains("FIXTURE20260501(\"fixture20260501\")");
+  }
+
+  @Test
+  void aNewStatusValueReachesTheConnectionStatusUsersRead() throws Exception {
+    Path sdk = sdkWith("mx-platform-fixture20260601-new-status.yaml", "fixture20260601");
+    // a value added to a response enum is a breaking change to openapi-diff: acknowledged here
+    Files.writeString(
+        sdk.resolve("openapi/breaking-changes-acknowledged.txt"),
+        "fixture20260601 replaces v20250224: REVOKED is a new connection_status; older SDKs read it as UNKNOWN\n",
+        StandardOpenOption.APPEND);
+
+    Build build = build(sdk, "fixture20260601");
+
+    assertThat(build.exit).as(build.log).isZero();
+    assertThat(build.log)
+        .contains("Platform spec fixture20260601 against v20250224: INCOMPATIBLE, acknowledged")
+        .contains("REVOKED");
+    assertThat(Files.readString(sdk.resolve("ergonomic/target/generated-sources/public-enums/src/main/java/io/github/mxmembers/ConnectionStatus.java")))
+        .contains("REVOKED(\"REVOKED\")");
+    // the ergonomic tests read a member with each of the spec's statuses through connectionStatus():
+    // v20250224 lists 22, so a 23rd Platform case is REVOKED
+    String report =
+        Files.readString(sdk.resolve("ergonomic/target/surefire-reports/TEST-io.github.mxmembers.PublicEnumsFollowTheSpecTest.xml"));
+    assertThat(report)
+        .contains("testcase name=\"everyPlatformSpecStatusReadsAsItsOwnConstant(String)[23]\"")
+        .doesNotContain("<failure")
+        .doesNotContain("<error");
   }
 }
