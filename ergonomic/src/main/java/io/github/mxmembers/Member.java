@@ -3,6 +3,7 @@ package io.github.mxmembers;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -25,8 +26,8 @@ public final class Member {
   private final String institutionGuid;
   private final String connectionStatus;
   private final String connectionStatusMessage;
-  private final Instant aggregatedAt;
-  private final Instant successfullyAggregatedAt;
+  private final String aggregatedAt;
+  private final String successfullyAggregatedAt;
   private final String mostRecentJobGuid;
   private final String metadata;
   private final Boolean beingAggregated;
@@ -107,14 +108,40 @@ public final class Member {
     return Optional.ofNullable(connectionStatusMessage);
   }
 
-  /** When the member was last aggregated. */
+  /**
+   * When the member was last aggregated.
+   *
+   * @throws IllegalStateException if MX sent text that is not an ISO-8601 instant; {@code
+   *     field("aggregated_at")} has it as sent
+   */
   public Optional<Instant> aggregatedAt() {
-    return Optional.ofNullable(aggregatedAt);
+    return instant("aggregated_at", aggregatedAt);
   }
 
-  /** When the member was last aggregated successfully. */
+  /**
+   * When the member was last aggregated successfully.
+   *
+   * @throws IllegalStateException if MX sent text that is not an ISO-8601 instant; {@code
+   *     field("successfully_aggregated_at")} has it as sent
+   */
   public Optional<Instant> successfullyAggregatedAt() {
-    return Optional.ofNullable(successfullyAggregatedAt);
+    return instant("successfully_aggregated_at", successfullyAggregatedAt);
+  }
+
+  /**
+   * Parses a timestamp when it is asked for, not when the member is read: an update MX completed is
+   * not turned into an exception by a timestamp format this SDK does not expect.
+   */
+  private static Optional<Instant> instant(String jsonName, String text) {
+    if (text == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Instant.parse(text));
+    } catch (DateTimeParseException e) {
+      throw new IllegalStateException(
+          jsonName + " is not an ISO-8601 instant; field(\"" + jsonName + "\") has it as MX sent it", e);
+    }
   }
 
   public Optional<String> mostRecentJobGuid() {
@@ -205,8 +232,9 @@ public final class Member {
     String institutionGuid;
     String connectionStatus;
     String connectionStatusMessage;
-    Instant aggregatedAt;
-    Instant successfullyAggregatedAt;
+    /** Kept as text: parsed when asked for, so a call does not pay for timestamps it never reads. */
+    String aggregatedAt;
+    String successfullyAggregatedAt;
     String mostRecentJobGuid;
     String metadata;
     Boolean beingAggregated;

@@ -5,8 +5,6 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonPrimitive;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -56,19 +54,6 @@ final class MemberJson {
       throw new JsonParseException(name + ": expected true or false");
     }
     return value.getAsBoolean();
-  }
-
-  /** An ISO-8601 timestamp, such as {@code 2016-10-13T18:07:57.000Z}. */
-  Instant instant(String name) {
-    String value = string(name);
-    if (value == null) {
-      return null;
-    }
-    try {
-      return Instant.parse(value);
-    } catch (DateTimeParseException e) {
-      throw new JsonParseException(name + ": expected an ISO-8601 timestamp");
-    }
   }
 
   /** An array of strings, unmodifiable. */

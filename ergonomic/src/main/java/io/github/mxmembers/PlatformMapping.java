@@ -92,8 +92,8 @@ final class PlatformMapping {
     b.institutionGuid = json.string(MemberResponse.SERIALIZED_NAME_INSTITUTION_GUID);
     b.connectionStatus = json.string(MemberResponse.SERIALIZED_NAME_CONNECTION_STATUS);
     b.connectionStatusMessage = json.string(MemberResponse.SERIALIZED_NAME_CONNECTION_STATUS_MESSAGE);
-    b.aggregatedAt = json.instant(MemberResponse.SERIALIZED_NAME_AGGREGATED_AT);
-    b.successfullyAggregatedAt = json.instant(MemberResponse.SERIALIZED_NAME_SUCCESSFULLY_AGGREGATED_AT);
+    b.aggregatedAt = json.string(MemberResponse.SERIALIZED_NAME_AGGREGATED_AT);
+    b.successfullyAggregatedAt = json.string(MemberResponse.SERIALIZED_NAME_SUCCESSFULLY_AGGREGATED_AT);
     b.mostRecentJobGuid = json.string(MemberResponse.SERIALIZED_NAME_MOST_RECENT_JOB_GUID);
     b.metadata = json.string(MemberResponse.SERIALIZED_NAME_METADATA);
     b.beingAggregated = json.bool(MemberResponse.SERIALIZED_NAME_IS_BEING_AGGREGATED);

@@ -130,6 +130,20 @@ class MemberAsSentTest extends MockMxTest {
   }
 
   @Test
+  void aTimestampInAnotherFormatFailsOnlyItsAccessorNotTheCompletedUpdate() {
+    JsonObject body = JsonParser.parseString(MockMx.platformMemberJson()).getAsJsonObject();
+    body.getAsJsonObject("member").addProperty("aggregated_at", "2016-10-13 18:07:57");
+
+    Member member = platformMember(body.toString());
+
+    assertThatThrownBy(member::aggregatedAt)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("aggregated_at is not an ISO-8601 instant; field(\"aggregated_at\") has it as MX sent it");
+    assertThat(member.field("aggregated_at").orElseThrow().getAsString()).isEqualTo("2016-10-13 18:07:57");
+    assertThat(member.successfullyAggregatedAt()).contains(Instant.parse("2016-10-13T17:57:38Z"));
+  }
+
+  @Test
   void theRequestIdIsInTheExceptionMessageAfterTheStatusAndCode() {
     server
         .when(request().withPath(MockMx.MEMBER_PATH))
