@@ -67,7 +67,7 @@ class PlatformClientTest extends MockMxTest {
   }
 
   @Test
-  void identifiersArePercentEncodedIntoOnePathSegment() throws Exception {
+  void identifiersArePercentEncodedIntoOnePathSegmentAfterTheBaseUrlsOwnPath() throws Exception {
     // the JDK's own server shows the raw request line (MockServer shows it decoded)
     List<String> rawPaths = new CopyOnWriteArrayList<>();
     HttpServer raw = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -81,16 +81,18 @@ class PlatformClientTest extends MockMxTest {
           exchange.close();
         });
     raw.start();
-    try (MxPlatformClient mx =
-        MockMx.platform(server, clock)
-            .baseUrl("http://127.0.0.1:" + raw.getAddress().getPort())
-            .build()) {
-      mx.updateMember(MemberUpdate.builder().user("u/1 2").member("m?#%").metadata("x").build());
+    String base = "http://127.0.0.1:" + raw.getAddress().getPort();
+    try (MxPlatformClient mx = MockMx.platform(server, clock).baseUrl(base).build();
+        MxPlatformClient behindAGateway = MockMx.platform(server, clock).baseUrl(base + "/mx%20gw/v1/").build()) {
+      MemberUpdate update = MemberUpdate.builder().user("u/1 2").member("m?#%").metadata("x").build();
+      mx.updateMember(update);
+      behindAGateway.updateMember(update);
     } finally {
       raw.stop(0);
     }
 
-    assertThat(rawPaths).containsExactly("/users/u%2F1%202/members/m%3F%23%25");
+    assertThat(rawPaths)
+        .containsExactly("/users/u%2F1%202/members/m%3F%23%25", "/mx%20gw/v1/users/u%2F1%202/members/m%3F%23%25");
   }
 
   @Test

@@ -12,7 +12,7 @@ import org.apache.hc.core5.util.Timeout;
 
 /**
  * Builds the one pooled HttpClient a client owns. HttpClient's own retries and redirect following
- * are off: retries are decided in one place ({@link Exchange}), and credentials never follow a redirect.
+ * are off: retries are decided in one place (the pipeline's {@code RetryInterceptor}), and credentials never follow a redirect.
  */
 public final class HttpClientFactory {
   private HttpClientFactory() {}

@@ -25,6 +25,10 @@ public final class HttpTransport {
 
   private final CloseableHttpClient client;
   private final String baseUrl;
+  /** The base URL parsed once: each request takes its scheme and authority. */
+  private final URI base;
+  /** The base URL's own path, raw, without a trailing slash; the request's path follows it. */
+  private final String basePath;
 
   /**
    * @param client the client to send with; its lifecycle stays with the caller
@@ -34,6 +38,8 @@ public final class HttpTransport {
     this.client = Objects.requireNonNull(client, "client == null");
     Objects.requireNonNull(baseUrl, "baseUrl == null");
     this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    this.base = URI.create(this.baseUrl);
+    this.basePath = base.getRawPath() == null ? "" : base.getRawPath();
   }
 
   public String baseUrl() {
@@ -53,8 +59,9 @@ public final class HttpTransport {
   public RawResponse send(
       PreparedRequest request, RequestConfig config, AttemptTimer timer, Header... extraHeaders)
       throws IOException {
-    HttpUriRequestBase httpRequest =
-        new HttpUriRequestBase(request.method(), URI.create(baseUrl + request.pathAndQuery()));
+    HttpUriRequestBase httpRequest = new HttpUriRequestBase(request.method(), base);
+    // the path is already percent-encoded and checked by PreparedRequest: no URI to parse per call
+    httpRequest.setPath(basePath + request.pathAndQuery());
     if (config != null) {
       httpRequest.setConfig(config);
     }

@@ -76,6 +76,33 @@ public final class PreparedRequest {
     private Builder(String method, String path) {
       this.method = Objects.requireNonNull(method, "method == null");
       this.path = Objects.requireNonNull(path, "path == null");
+      if (!path.startsWith("/") || !isEncodedPath(path)) {
+        throw new IllegalArgumentException("path is not an absolute, percent-encoded URL path");
+      }
+    }
+
+    /** Only RFC 3986 path characters: unreserved, sub-delims, {@code : @ /} and percent escapes. */
+    private static boolean isEncodedPath(String path) {
+      for (int i = 0; i < path.length(); i++) {
+        char c = path.charAt(i);
+        if (c == '%') {
+          if (i + 2 >= path.length() || !isHex(path.charAt(i + 1)) || !isHex(path.charAt(i + 2))) {
+            return false;
+          }
+          i += 2;
+        } else if (!isAlphanumeric(c) && "-._~!$&'()*+,;=:@/".indexOf(c) < 0) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private static boolean isAlphanumeric(char c) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    }
+
+    private static boolean isHex(char c) {
+      return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'F') || (c >= 'a' && c <= 'f');
     }
 
     public Builder header(Header header) {
