@@ -87,7 +87,7 @@ class CliTest {
     Run run =
         run(
             Map.of(),
-            "CRD-1=" + PASSWORD + "\n",
+            MxSandbox.CREDENTIAL_GUID + "=" + PASSWORD + "\n",
             "update-member", "--api", "nexus", "--member", MxSandbox.MEMBER_GUID,
             "--credentials-stdin", "--skip-aggregation", "--json");
 

@@ -43,7 +43,7 @@ class NexusEndToEndTest {
   }
 
   private static MemberUpdate.Builder newPassword() {
-    return MemberUpdate.builder().member(MxSandbox.MEMBER_GUID).credential("CRD-1", "n3w-password");
+    return MemberUpdate.builder().member(MxSandbox.MEMBER_GUID).credential(MxSandbox.CREDENTIAL_GUID, "n3w-password");
   }
 
   @Test

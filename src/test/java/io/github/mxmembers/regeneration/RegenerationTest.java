@@ -44,16 +44,26 @@ class RegenerationTest {
     for (String dir : new String[] {"openapi", "generated/src", "ergonomic/src"}) {
       copyTree(ROOT.resolve(dir), copy.resolve(dir));
     }
-    Files.copy(ROOT.resolve("generated/pom.xml"), copy.resolve("generated/pom.xml"));
-    Files.copy(ROOT.resolve("ergonomic/pom.xml"), copy.resolve("ergonomic/pom.xml"));
-    // the reactor lists src and src/benchmark; -pl leaves them unbuilt
-    Files.createDirectories(copy.resolve("src/benchmark"));
-    Files.copy(ROOT.resolve("src/pom.xml"), copy.resolve("src/pom.xml"));
-    Files.copy(ROOT.resolve("src/benchmark/pom.xml"), copy.resolve("src/benchmark/pom.xml"));
+    // every module's pom: the reactor lists them all, and -pl leaves the others unbuilt
+    try (Stream<Path> poms = Files.walk(ROOT, 3)) {
+      for (Path pom : (Iterable<Path>) poms.filter(RegenerationTest::isModulePom)::iterator) {
+        Path target = copy.resolve(ROOT.relativize(pom).toString());
+        Files.createDirectories(target.getParent());
+        Files.copy(pom, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
     Files.copy(
         ROOT.resolve("openapi/test-fixtures").resolve(fixture),
         copy.resolve("openapi/mx-platform-" + version + ".yaml"));
     return copy;
+  }
+
+  private static boolean isModulePom(Path path) {
+    String relative = ROOT.relativize(path).toString().replace('\\', '/');
+    return path.getFileName().toString().equals("pom.xml")
+        && !relative.equals("pom.xml")
+        && !relative.contains("target/")
+        && !relative.startsWith(".");
   }
 
   private static void copyTree(Path from, Path to) throws IOException {

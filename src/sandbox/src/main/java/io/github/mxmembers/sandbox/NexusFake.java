@@ -7,12 +7,11 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.mockserver.model.HttpRequest;
-import org.mockserver.model.HttpResponse;
 
 /** The Nexus API's sessions and update member, and the SSO API-token call, as MX's pages describe them. */
 final class NexusFake {
   static final Pattern MEMBER_PATH = Pattern.compile("^/members/([^/]+)$");
+  static final String SSO_TYPE = "application/vnd.moneydesktop.sso.v3";
   static final Pattern SSO_PATH = Pattern.compile("^/([^/]+)/users/([^/]+)/api_token\\.json$");
 
   private final SandboxState state;
@@ -26,13 +25,16 @@ final class NexusFake {
   }
 
   /** SSO API v3: {@code GET /{client_id}/users/{id}/api_token.json} with {@code MD-API-KEY}. */
-  HttpResponse readApiToken(HttpRequest request) {
-    Matcher path = SSO_PATH.matcher(request.getPath().getValue());
+  Reply readApiToken(RecordedRequest request) {
+    Matcher path = SSO_PATH.matcher(request.path());
     if (!path.matches() || !clientId.equals(path.group(1))) {
       return Replies.nexusError(404, 4040, "Not found");
     }
-    if (!apiKey.equals(request.getFirstHeader("MD-API-KEY"))) {
+    if (!apiKey.equals(request.header("MD-API-KEY").orElse(null))) {
       return Replies.nexusError(401, 4010, "Invalid API key");
+    }
+    if (!Replies.accepts(request.header("Accept").orElse(null), SSO_TYPE)) {
+      return Replies.nexusError(406, 4060, "Accept must be " + SSO_TYPE);
     }
     String userGuid = state.userGuid(path.group(2));
     if (userGuid == null) {
@@ -42,12 +44,15 @@ final class NexusFake {
     user.addProperty("api_token", state.issueApiToken(userGuid));
     JsonObject root = new JsonObject();
     root.add("user", user);
-    return Replies.json(200, "application/vnd.moneydesktop.sso.v3", root);
+    return Replies.json(200, SSO_TYPE, root);
   }
 
   /** {@code POST /sessions}: spends a one-time API token on a 30-minute sliding session. */
-  HttpResponse createSession(HttpRequest request) {
-    String token = state.openSession(request.getFirstHeader("MD-API-TOKEN"));
+  Reply createSession(RecordedRequest request) {
+    if (!Replies.accepts(request.header("Accept").orElse(null), Replies.NEXUS_TYPE)) {
+      return Replies.nexusError(406, 4060, "Accept must be " + Replies.NEXUS_TYPE);
+    }
+    String token = state.openSession(request.header("MD-API-TOKEN").orElse(null));
     if (token == null) {
       return Replies.nexusError(401, 4010, "Invalid, spent or expired API token");
     }
@@ -59,16 +64,16 @@ final class NexusFake {
   }
 
   /** {@code PUT /members/{member_guid}}. */
-  HttpResponse updateMember(HttpRequest request) {
-    if (!request.getFirstHeader("Content-Type").startsWith(Replies.NEXUS_TYPE)) {
+  Reply updateMember(RecordedRequest request) {
+    if (!Replies.isMediaType(request.header("Content-Type").orElse(null), Replies.NEXUS_TYPE)) {
       return Replies.nexusError(415, 4150, "Content-Type must be " + Replies.NEXUS_TYPE);
     }
-    if (!request.getFirstHeader("Accept").contains(Replies.NEXUS_TYPE)) {
+    if (!Replies.accepts(request.header("Accept").orElse(null), Replies.NEXUS_TYPE)) {
       return Replies.nexusError(406, 4060, "Accept must be " + Replies.NEXUS_TYPE);
     }
-    Matcher path = MEMBER_PATH.matcher(request.getPath().getValue());
+    Matcher path = MEMBER_PATH.matcher(request.path());
     synchronized (state) {
-      SandboxState.SessionState session = state.session(request.getFirstHeader("MD-SESSION-TOKEN"));
+      SandboxState.SessionState session = state.session(request.header("MD-SESSION-TOKEN").orElse(null));
       if (session == null) {
         return Replies.nexusError(401, 4010, "Invalid session token");
       }
@@ -80,19 +85,25 @@ final class NexusFake {
       if (member == null || !session.userGuid.equals(SandboxState.text(member, "user_guid"))) {
         return Replies.nexusError(404, 4040, "Member not found");
       }
-      JsonObject changes = changes(request.getBodyAsString());
+      JsonObject changes = changes(request.body());
       if (changes == null) {
         return Replies.nexusError(400, 4001, "Required params missing");
+      }
+      JsonArray credentials = changes.has("credentials") ? SandboxState.credentials(changes.get("credentials")) : null;
+      if (changes.has("credentials") && credentials == null) {
+        return Replies.nexusError(400, 4000, "credentials must be an array of {guid, value}");
+      }
+      if (credentials != null && !state.knowsCredentials(path.group(1), credentials)) {
+        return Replies.nexusError(422, 4220, "A credential guid does not belong to this member");
       }
       if (changes.has("metadata")) {
         member.add("metadata", changes.get("metadata").deepCopy());
       }
-      JsonArray credentials = changes.has("credentials") ? changes.getAsJsonArray("credentials") : null;
       boolean skip = changes.has("skip_aggregation") && changes.get("skip_aggregation").getAsBoolean();
       SandboxState.applyCredentials(member, credentials, skip, state.now());
       boolean skipWebhook =
-          "true".equals(request.getFirstHeader("MX-Skip-Webhook"))
-              || "true".equals(request.getFirstQueryStringParameter("skip_webhook"));
+          "true".equals(request.header("MX-Skip-Webhook").orElse(null))
+              || "true".equals(request.queryParameter("skip_webhook").orElse(null));
       if (!skipWebhook) {
         state.recordWebhook(path.group(1), null);
       }

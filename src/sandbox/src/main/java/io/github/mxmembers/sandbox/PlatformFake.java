@@ -13,8 +13,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.mockserver.model.HttpRequest;
-import org.mockserver.model.HttpResponse;
 
 /** The Platform API's update member, as MX's v20250224 reference page and notes describe it. */
 final class PlatformFake {
@@ -34,27 +32,34 @@ final class PlatformFake {
                 .encodeToString((clientId + ":" + apiKey).getBytes(StandardCharsets.UTF_8));
   }
 
-  HttpResponse updateMember(HttpRequest request) {
-    if (!expectedAuthorization.equals(request.getFirstHeader("Authorization"))) {
+  Reply updateMember(RecordedRequest request) {
+    if (!expectedAuthorization.equals(request.header("Authorization").orElse(null))) {
       return Replies.platformError(401, "Unauthorized: Basic client_id:api_key expected");
     }
-    if (!VERSIONS.contains(request.getFirstHeader("Accept-Version"))) {
+    if (!VERSIONS.contains(request.header("Accept-Version").orElse(""))) {
       return Replies.platformError(406, "Invalid or missing Accept-Version");
     }
-    if (!request.getFirstHeader("Content-Type").startsWith(Replies.PLATFORM_TYPE)) {
+    if (!Replies.accepts(request.header("Accept").orElse(null), Replies.PLATFORM_TYPE)) {
+      return Replies.platformError(406, "Accept must allow application/json");
+    }
+    if (!Replies.isMediaType(request.header("Content-Type").orElse(null), Replies.PLATFORM_TYPE)) {
       return Replies.platformError(415, "Content-Type must be application/json");
     }
-    String payload = request.getFirstHeader("X-CALLBACK-PAYLOAD");
-    if (!payload.isEmpty() && !isBase64(payload)) {
-      return Replies.platformError(400, "X-CALLBACK-PAYLOAD must be base64, at most 1024 characters");
+    String payload = request.header("X-CALLBACK-PAYLOAD").orElse(null);
+    if (payload != null && !isBase64(payload)) {
+      return Replies.platformError(400, "X-CALLBACK-PAYLOAD must be base64, 1 to 1024 characters");
     }
-    Matcher path = PATH.matcher(request.getPath().getValue());
+    Matcher path = PATH.matcher(request.path());
     if (!path.matches()) {
       return Replies.platformError(404, "Not found");
     }
-    JsonObject changes = changes(request.getBodyAsString());
+    JsonObject changes = changes(request.body());
     if (changes == null) {
       return Replies.platformError(400, "The request body can't be empty");
+    }
+    JsonArray credentials = changes.has("credentials") ? SandboxState.credentials(changes.get("credentials")) : null;
+    if (changes.has("credentials") && credentials == null) {
+      return Replies.platformError(400, "credentials must be an array of {guid, value}");
     }
     synchronized (state) {
       String userGuid = state.userGuid(path.group(1));
@@ -70,9 +75,12 @@ final class PlatformFake {
           member.add(field, changes.get(field).deepCopy());
         }
       }
-      JsonArray credentials = changes.has("credentials") ? changes.getAsJsonArray("credentials") : null;
+      String memberGuid = SandboxState.text(member, "guid");
+      if (credentials != null && !state.knowsCredentials(memberGuid, credentials)) {
+        return Replies.platformError(422, "A credential guid does not belong to this member");
+      }
       boolean alreadyRunning = SandboxState.applyCredentials(member, credentials, false, state.now());
-      state.recordWebhook(SandboxState.text(member, "guid"), payload.isEmpty() ? null : payload);
+      state.recordWebhook(memberGuid, payload);
       // 202: a job of the same type is already running
       int status = credentials != null && alreadyRunning ? 202 : 200;
       return Replies.member(status, Replies.PLATFORM_TYPE, member.deepCopy());
@@ -95,7 +103,7 @@ final class PlatformFake {
   }
 
   private static boolean isBase64(String value) {
-    if (value.length() > 1024) {
+    if (value.isEmpty() || value.length() > 1024) {
       return false;
     }
     try {

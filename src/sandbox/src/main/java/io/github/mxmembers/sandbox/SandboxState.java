@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -32,6 +33,8 @@ final class SandboxState {
   private final Map<String, ApiToken> apiTokens = new HashMap<>();
   private final Map<String, SessionState> sessions = new HashMap<>();
   private final List<Webhook> webhooks = new ArrayList<>();
+  /** The credential guids each member has (by member guid): updates naming another are refused. */
+  private final Map<String, Set<String>> credentialGuids = new HashMap<>();
 
   SandboxState(Clock clock) {
     this.clock = clock;
@@ -45,11 +48,43 @@ final class SandboxState {
     apiTokens.clear();
     sessions.clear();
     webhooks.clear();
+    credentialGuids.clear();
     userIdsByGuid.put(MxSandbox.USER_GUID, MxSandbox.USER_ID);
     JsonObject platform = example("platform-member.json");
     platformMembers.put(platform.get("guid").getAsString(), platform);
     JsonObject nexus = example("nexus-member.json");
     nexusMembers.put(nexus.get("guid").getAsString(), nexus);
+    credentialGuids.put(MxSandbox.MEMBER_GUID, Set.of(MxSandbox.CREDENTIAL_GUID));
+  }
+
+  /** True when every credential names a guid the member has. */
+  synchronized boolean knowsCredentials(String memberGuid, JsonArray credentials) {
+    Set<String> known = credentialGuids.getOrDefault(memberGuid, Set.of());
+    for (JsonElement credential : credentials) {
+      if (!known.contains(credential.getAsJsonObject().get("guid").getAsString())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The credentials of an update as an array of {@code {guid, value}} strings, or null if not that shape. */
+  static JsonArray credentials(JsonElement value) {
+    if (!value.isJsonArray()) {
+      return null;
+    }
+    for (JsonElement credential : value.getAsJsonArray()) {
+      if (!credential.isJsonObject()
+          || !isString(credential.getAsJsonObject().get("guid"))
+          || !isString(credential.getAsJsonObject().get("value"))) {
+        return null;
+      }
+    }
+    return value.getAsJsonArray();
+  }
+
+  private static boolean isString(JsonElement value) {
+    return value != null && value.isJsonPrimitive() && value.getAsJsonPrimitive().isString();
   }
 
   private static JsonObject example(String name) {

@@ -1,5 +1,7 @@
 package io.github.mxmembers.sandbox;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 
@@ -8,11 +10,13 @@ public final class RecordedRequest {
   private final String method;
   private final String path;
   private final Map<String, String> headers;
+  private final String query;
   private final String body;
 
-  RecordedRequest(String method, String path, Map<String, String> headers, String body) {
+  RecordedRequest(String method, String path, String query, Map<String, String> headers, String body) {
     this.method = method;
     this.path = path;
+    this.query = query;
     this.headers = Map.copyOf(headers);
     this.body = body;
   }
@@ -26,6 +30,26 @@ public final class RecordedRequest {
     return path;
   }
 
+  /** The query string, raw (still percent-encoded); empty when the URL had none. */
+  public Optional<String> query() {
+    return Optional.ofNullable(query);
+  }
+
+  /** The first value of a query parameter, decoded; empty when absent. */
+  public Optional<String> queryParameter(String name) {
+    if (query == null) {
+      return Optional.empty();
+    }
+    for (String pair : query.split("&")) {
+      int equals = pair.indexOf('=');
+      String key = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+      if (key.equals(name)) {
+        return Optional.of(equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+      }
+    }
+    return Optional.empty();
+  }
+
   /** The first value of a header, by case-insensitive name. */
   public Optional<String> header(String name) {
     for (Map.Entry<String, String> header : headers.entrySet()) {
@@ -36,6 +60,7 @@ public final class RecordedRequest {
     return Optional.empty();
   }
 
+  /** The body as UTF-8 text; empty when there was none. */
   public String body() {
     return body;
   }

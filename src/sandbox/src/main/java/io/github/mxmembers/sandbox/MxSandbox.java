@@ -1,0 +1,278 @@
+package io.github.mxmembers.sandbox;
+
+import com.google.gson.JsonObject;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An embedded fake of both MX APIs on the JDK's own HTTP server, listening on 127.0.0.1 only, on a
+ * free port: the Platform API's update member, the Nexus API's sessions and update member, and the
+ * SSO API-token call. It holds one user and its member (MX's reference-page examples), checks auth,
+ * versions, media types and {@code Accept} as MX does, applies updates, starts aggregations as MX
+ * describes, and can be told to misbehave. It needs nothing beyond the SDK and changes nothing of the
+ * caller's logging.
+ *
+ * <pre>{@code
+ * try (MxSandbox sandbox = MxSandbox.start()) {
+ *   MxPlatformClient mx = MxPlatformClient.builder()
+ *       .baseUrl(sandbox.baseUrl())
+ *       .credentials(MxSandbox.CLIENT_ID, MxSandbox.API_KEY)
+ *       .build();
+ *   ...
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe: tests may call it while requests are being served.
+ */
+public final class MxSandbox implements AutoCloseable {
+  /** The client id the sandbox accepts, for Basic auth and the SSO API. */
+  public static final String CLIENT_ID = "sandbox-client-id";
+  /** The API key the sandbox accepts (Platform Basic auth, SSO {@code MD-API-KEY}). */
+  public static final String API_KEY = "sandbox-api-key";
+  /** The seeded user: the reference pages' {@code user_guid}. */
+  public static final String USER_GUID = "USR-fa7537f3-48aa-a683-a02a-b18940482f54";
+  /** The seeded user's partner-defined id (the Platform page's {@code user_id}). */
+  public static final String USER_ID = "u-1234";
+  /** The seeded member: the reference pages' {@code guid}, on both APIs. */
+  public static final String MEMBER_GUID = "MBR-7c6f361b-e582-15b6-60c0-358f12466b4b";
+  /** The seeded Platform member's partner-defined id. */
+  public static final String MEMBER_ID = "unique_id";
+  /**
+   * The seeded member's one credential (the Platform page's request example), on both APIs. An update
+   * naming another credential guid is refused with 422, as MX refuses a credential of another member.
+   */
+  public static final String CREDENTIAL_GUID = "CRD-27d0edb8-1d50-5b90-bcbc-be270ca42b9f";
+
+  private static final AtomicInteger SANDBOXES = new AtomicInteger();
+
+  private final HttpServer server;
+  private final ExecutorService executor;
+  private final SandboxState state;
+  private final PlatformFake platform;
+  private final NexusFake nexus;
+  private final List<RecordedRequest> received = new ArrayList<>();
+  private final Deque<Fault> faults = new ArrayDeque<>();
+
+  private MxSandbox(Clock clock) {
+    this.state = new SandboxState(clock);
+    this.platform = new PlatformFake(state, CLIENT_ID, API_KEY);
+    this.nexus = new NexusFake(state, CLIENT_ID, API_KEY);
+    int number = SANDBOXES.incrementAndGet();
+    AtomicInteger threads = new AtomicInteger();
+    this.executor =
+        Executors.newCachedThreadPool(
+            task -> {
+              Thread thread = new Thread(task, "mx-sandbox-" + number + "-" + threads.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
+    try {
+      this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    } catch (IOException e) {
+      executor.shutdownNow();
+      throw new UncheckedIOException("the sandbox could not listen on the loopback interface", e);
+    }
+    server.createContext("/", this::handle);
+    server.setExecutor(executor);
+    server.start();
+  }
+
+  /** Starts a sandbox on the system clock. */
+  public static MxSandbox start() {
+    return new MxSandbox(Clock.systemUTC());
+  }
+
+  /** Starts a sandbox whose sessions, tokens and timestamps follow this clock. */
+  public static MxSandbox start(Clock clock) {
+    return new MxSandbox(Objects.requireNonNull(clock, "clock == null"));
+  }
+
+  /** The base URL of both APIs (and of the SSO call): {@code http://127.0.0.1:<port>}. */
+  public String baseUrl() {
+    return "http://127.0.0.1:" + port();
+  }
+
+  /** The loopback port the sandbox listens on. */
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  /** The Platform member as the sandbox holds it now (a copy), by guid or partner-defined id. */
+  public Optional<JsonObject> platformMember(String identifier) {
+    return Optional.ofNullable(state.platformMemberCopy(identifier));
+  }
+
+  /** The Nexus member as the sandbox holds it now (a copy), by guid. */
+  public Optional<JsonObject> nexusMember(String guid) {
+    return Optional.ofNullable(state.nexusMemberCopy(guid));
+  }
+
+  /** Finishes the member's running aggregation: CONNECTED, no longer being aggregated. */
+  public void completeAggregation(String memberGuid) {
+    state.completeAggregation(memberGuid);
+  }
+
+  /** Issues a one-time API token for the user, as the SSO API would (valid ten minutes). */
+  public String issueApiToken(String userGuid) {
+    return state.issueApiToken(userGuid);
+  }
+
+  /** The Member webhooks the sandbox would have sent, oldest first. */
+  public List<Webhook> webhooks() {
+    return state.webhooks();
+  }
+
+  /** Every request received, oldest first, misbehaviour included. */
+  public List<RecordedRequest> received() {
+    synchronized (received) {
+      return List.copyOf(received);
+    }
+  }
+
+  /** The next {@code count} member updates (a PUT on either API) are answered with this status. */
+  public void failNext(int count, int status) {
+    addFault(Fault.status(count, status));
+  }
+
+  /** The next {@code count} member updates get 429 with this {@code Retry-After}. */
+  public void rateLimitNext(int count, int retryAfterSeconds) {
+    addFault(Fault.rateLimit(count, retryAfterSeconds));
+  }
+
+  /** The next {@code count} member updates have their connection closed without a response. */
+  public void dropNext(int count) {
+    addFault(Fault.drop(count));
+  }
+
+  /** The next {@code count} member updates are answered normally, after this (real-time) delay. */
+  public void delayNext(int count, Duration delay) {
+    addFault(Fault.delay(count, delay));
+  }
+
+  private void addFault(Fault fault) {
+    synchronized (faults) {
+      faults.addLast(fault);
+    }
+  }
+
+  /** Back to the seeded state: faults, records, tokens, sessions and webhooks cleared. */
+  public void reset() {
+    synchronized (faults) {
+      faults.clear();
+    }
+    synchronized (received) {
+      received.clear();
+    }
+    state.seed();
+  }
+
+  /** Stops listening and ends the sandbox's threads. */
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+  }
+
+  @Override
+  public String toString() {
+    return "MxSandbox{" + baseUrl() + "}";
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    try {
+      RecordedRequest request = record(exchange);
+      Fault fault = "PUT".equals(request.method()) ? takeFault() : null;
+      if (fault != null && fault.kind == Fault.Kind.DROP) {
+        return; // closed below without a response: the client sees the connection end
+      }
+      if (fault != null && fault.kind == Fault.Kind.DELAY) {
+        Thread.sleep(fault.delay.toMillis());
+      }
+      Reply reply = fault != null && fault.kind == Fault.Kind.REPLY ? fault.reply : route(request);
+      send(exchange, reply);
+    } catch (InterruptedException stopping) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException bug) {
+      send(exchange, Replies.platformError(500, "sandbox error: " + bug.getClass().getSimpleName()));
+    } finally {
+      exchange.close();
+    }
+  }
+
+  private Reply route(RecordedRequest request) {
+    String method = request.method();
+    String path = request.path();
+    if (method.equals("PUT") && PlatformFake.PATH.matcher(path).matches()) {
+      return platform.updateMember(request);
+    }
+    if (method.equals("PUT") && NexusFake.MEMBER_PATH.matcher(path).matches()) {
+      return nexus.updateMember(request);
+    }
+    if (method.equals("POST") && path.equals("/sessions")) {
+      return nexus.createSession(request);
+    }
+    if (method.equals("GET") && NexusFake.SSO_PATH.matcher(path).matches()) {
+      return nexus.readApiToken(request);
+    }
+    return Replies.platformError(404, "Not found");
+  }
+
+  private Fault takeFault() {
+    synchronized (faults) {
+      Fault fault = faults.peekFirst();
+      if (fault != null && --fault.remaining == 0) {
+        faults.removeFirst();
+      }
+      return fault;
+    }
+  }
+
+  private RecordedRequest record(HttpExchange exchange) throws IOException {
+    Map<String, String> headers = new LinkedHashMap<>();
+    exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, values.get(0)));
+    String body;
+    try (InputStream in = exchange.getRequestBody()) {
+      body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    RecordedRequest request =
+        new RecordedRequest(
+            exchange.getRequestMethod(),
+            exchange.getRequestURI().getPath(),
+            exchange.getRequestURI().getRawQuery(),
+            headers,
+            body);
+    synchronized (received) {
+      received.add(request);
+    }
+    return request;
+  }
+
+  private static void send(HttpExchange exchange, Reply reply) throws IOException {
+    exchange.getResponseHeaders().set("Content-Type", reply.contentType);
+    reply.headers.forEach(exchange.getResponseHeaders()::set);
+    exchange.sendResponseHeaders(reply.status, reply.body.length == 0 ? -1 : reply.body.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(reply.body);
+    }
+  }
+}
