@@ -9,6 +9,7 @@ import java.util.Objects;
  * chooses the spec the clients are generated from, so the pin cannot drift from the code.
  */
 public enum PlatformApiVersion {
+  /** The version the SDK's clients were generated from. */
   ${mx.platform.versionConstant}("${mx.platform.version}");
 
   private final String value;
@@ -17,7 +18,7 @@ public enum PlatformApiVersion {
     this.value = value;
   }
 
-  /** The newest version this build supports: the one its clients were generated from. */
+  /** {@return the newest version this build supports: the one its clients were generated from} */
   public static PlatformApiVersion latest() {
     return values()[values().length - 1];
   }
@@ -25,6 +26,8 @@ public enum PlatformApiVersion {
   /**
    * The version with this header value.
    *
+   * @param value an {@code Accept-Version} value, such as {@code ${mx.platform.version}}
+   * @return its constant
    * @throws IllegalArgumentException if this build does not support it
    */
   public static PlatformApiVersion fromValue(String value) {
@@ -38,7 +41,7 @@ public enum PlatformApiVersion {
         "apiVersion " + value + " is not supported by this build; supported: " + latest().value);
   }
 
-  /** The {@code Accept-Version} header value, such as {@code v20250224}. */
+  /** {@return the {@code Accept-Version} header value, such as {@code ${mx.platform.version}}} */
   public String value() {
     return value;
   }

@@ -6,6 +6,6 @@ package io.github.mxmembers;
  */
 @FunctionalInterface
 public interface ApiTokenSource {
-  /** A fresh API token, valid for ten minutes and for one session exchange. */
+  /** {@return a fresh API token, valid for ten minutes and for one session exchange} */
   String fetchApiToken();
 }

@@ -24,22 +24,46 @@ public interface CallListener {
   /** Hears nothing. */
   CallListener NONE = new CallListener() {};
 
-  /** The call begins: the update passed validation and nothing has been sent yet. */
+  /**
+   * The call begins: the update passed validation and nothing has been sent yet.
+   *
+   * @param event what happened
+   */
   default void callStarted(CallStarted event) {}
 
-  /** An attempt is about to be sent. */
+  /**
+   * An attempt is about to be sent.
+   *
+   * @param event what happened
+   */
   default void attemptStarted(AttemptStarted event) {}
 
-  /** An attempt ended: with a response (its status) or without one (a failure). */
+  /**
+   * An attempt ended: with a response (its status) or without one (a failure).
+   *
+   * @param event what happened
+   */
   default void attemptFinished(AttemptFinished event) {}
 
-  /** The call will wait, then send the same request again. */
+  /**
+   * The call will wait, then send the same request again.
+   *
+   * @param event what happened
+   */
   default void retryScheduled(RetryScheduled event) {}
 
-  /** A Nexus session was opened for this call: the client's first, a renewal before it lapsed, or after MX's 4011. */
+  /**
+   * A Nexus session was opened for this call: the client's first, a renewal before it lapsed, or after MX's 4011.
+   *
+   * @param event what happened
+   */
   default void sessionOpened(SessionOpened event) {}
 
-  /** The call returned or threw. */
+  /**
+   * The call returned or threw.
+   *
+   * @param event what happened
+   */
   default void callFinished(CallFinished event) {}
 
   /**

@@ -24,6 +24,8 @@ public final class CallbackPayload {
   /**
    * Encodes text as UTF-8.
    *
+   * @param text the text MX should echo back
+   * @return the payload
    * @throws IllegalArgumentException if it is empty, has an unpaired surrogate (UTF-8 cannot carry
    *     it), or is over 1024 characters once encoded
    */
@@ -36,6 +38,8 @@ public final class CallbackPayload {
   /**
    * Encodes bytes.
    *
+   * @param bytes the bytes MX should echo back (copied)
+   * @return the payload
    * @throws IllegalArgumentException if there are none, or over 1024 characters once encoded
    */
   public static CallbackPayload ofBytes(byte[] bytes) {
@@ -59,6 +63,8 @@ public final class CallbackPayload {
   /**
    * Takes a value that is already base64-encoded, after checking that it is.
    *
+   * @param encoded standard base64, as it will be sent
+   * @return the payload
    * @throws IllegalArgumentException if it is empty, not standard base64, or over 1024 characters
    */
   public static CallbackPayload ofEncoded(String encoded) {
@@ -77,13 +83,25 @@ public final class CallbackPayload {
     return new CallbackPayload(encoded);
   }
 
-  /** Decodes the header value MX echoes back in a webhook into the original bytes. */
+  /**
+   * Decodes the header value MX echoes back in a webhook into the original bytes.
+   *
+   * @param echoed the {@code X-CALLBACK-PAYLOAD} value of a webhook
+   * @return the bytes the update was sent with
+   * @throws IllegalArgumentException if the value is not standard base64
+   */
   public static byte[] decode(String echoed) {
     Objects.requireNonNull(echoed, "callbackPayload == null");
     return decodeOrThrow(echoed);
   }
 
-  /** Decodes the header value MX echoes back in a webhook into the original UTF-8 text. */
+  /**
+   * Decodes the header value MX echoes back in a webhook into the original UTF-8 text.
+   *
+   * @param echoed the {@code X-CALLBACK-PAYLOAD} value of a webhook
+   * @return the text the update was sent with
+   * @throws IllegalArgumentException if the value is not standard base64
+   */
   public static String decodeToString(String echoed) {
     return new String(decode(echoed), StandardCharsets.UTF_8);
   }
@@ -102,12 +120,12 @@ public final class CallbackPayload {
     }
   }
 
-  /** The header value: base64 text. */
+  /** {@return the header value: base64 text} */
   public String encoded() {
     return encoded;
   }
 
-  /** The original bytes. */
+  /** {@return the original bytes, decoded anew on each call} */
   public byte[] bytes() {
     return Base64.getDecoder().decode(encoded);
   }

@@ -13,10 +13,14 @@ public final class Credential {
   }
 
   /**
+   * Makes a credential.
+   *
+   * @param guid the credential's MX guid ({@code CRD-...})
    * @param value sent byte for byte as given (spaces included); it must be sendable as UTF-8
+   * @return the credential
    * @throws IllegalArgumentException if the guid is not a valid identifier (see {@link
-   *     MemberUpdate}), or the value is empty or has an unpaired surrogate; messages never show the
-   *     value
+   *     MemberUpdate.Builder#member}), or the value is empty or has an unpaired surrogate; messages
+   *     never show the value
    */
   public static Credential of(String guid, String value) {
     Identifiers.check(guid, "credential guid");
@@ -28,11 +32,12 @@ public final class Credential {
     return new Credential(guid, value);
   }
 
+  /** {@return the credential's MX guid} */
   public String guid() {
     return guid;
   }
 
-  /** The secret value. Handle with care: never log it. */
+  /** {@return the secret value; handle with care, never log it} */
   public String value() {
     return value;
   }

@@ -60,56 +60,61 @@ public final class Member {
     this.useCases = b.useCases == null ? List.of() : b.useCases;
   }
 
-  /** MX's guid for the member ({@code MBR-...}). */
+  /** {@return MX's guid for the member ({@code MBR-...})} */
   public Optional<String> guid() {
     return Optional.ofNullable(guid);
   }
 
-  /** Platform: the partner-defined id. */
+  /** {@return Platform: the member's partner-defined id} */
   public Optional<String> id() {
     return Optional.ofNullable(id);
   }
 
+  /** {@return MX's guid for the member's user ({@code USR-...})} */
   public Optional<String> userGuid() {
     return Optional.ofNullable(userGuid);
   }
 
-  /** Platform: the user's partner-defined id. */
+  /** {@return Platform: the user's partner-defined id} */
   public Optional<String> userId() {
     return Optional.ofNullable(userId);
   }
 
+  /** {@return the member's name, usually the institution's} */
   public Optional<String> name() {
     return Optional.ofNullable(name);
   }
 
+  /** {@return the code of the member's institution} */
   public Optional<String> institutionCode() {
     return Optional.ofNullable(institutionCode);
   }
 
+  /** {@return MX's guid for the member's institution} */
   public Optional<String> institutionGuid() {
     return Optional.ofNullable(institutionGuid);
   }
 
   /**
-   * The connection status; {@link ConnectionStatus#UNKNOWN} for a value this SDK version does not
-   * know, which {@link #connectionStatusAsString()} has as MX sent it.
+   * {@return the connection status; {@link ConnectionStatus#UNKNOWN} for a value this SDK version
+   * does not know, which {@link #connectionStatusAsString()} has as MX sent it}
    */
   public Optional<ConnectionStatus> connectionStatus() {
     return Optional.ofNullable(ConnectionStatus.fromValue(connectionStatus));
   }
 
-  /** The connection status as MX sent it, known to this SDK version or not. */
+  /** {@return the connection status as MX sent it, known to this SDK version or not} */
   public Optional<String> connectionStatusAsString() {
     return Optional.ofNullable(connectionStatus);
   }
 
+  /** {@return MX's message about the connection status, for people} */
   public Optional<String> connectionStatusMessage() {
     return Optional.ofNullable(connectionStatusMessage);
   }
 
   /**
-   * When the member was last aggregated.
+   * {@return when the member was last aggregated}
    *
    * @throws IllegalStateException if MX sent text that is not an ISO-8601 instant; {@code
    *     field("aggregated_at")} has it as sent
@@ -119,7 +124,7 @@ public final class Member {
   }
 
   /**
-   * When the member was last aggregated successfully.
+   * {@return when the member was last aggregated successfully}
    *
    * @throws IllegalStateException if MX sent text that is not an ISO-8601 instant; {@code
    *     field("successfully_aggregated_at")} has it as sent
@@ -144,38 +149,44 @@ public final class Member {
     }
   }
 
+  /** {@return MX's guid for the member's most recent job (aggregation), such as the one an update started} */
   public Optional<String> mostRecentJobGuid() {
     return Optional.ofNullable(mostRecentJobGuid);
   }
 
+  /** {@return the member's metadata, free text set by the partner} */
   public Optional<String> metadata() {
     return Optional.ofNullable(metadata);
   }
 
+  /** {@return whether an aggregation of the member is running} */
   public Optional<Boolean> isBeingAggregated() {
     return Optional.ofNullable(beingAggregated);
   }
 
+  /** {@return whether MX's background aggregation of the member is off} */
   public Optional<Boolean> backgroundAggregationDisabled() {
     return Optional.ofNullable(backgroundAggregationDisabled);
   }
 
+  /** {@return whether the member's credentials must be updated before it can aggregate again} */
   public Optional<Boolean> needsUpdatedCredentials() {
     return Optional.ofNullable(needsUpdatedCredentials);
   }
 
+  /** {@return whether the member connects through OAuth} */
   public Optional<Boolean> isOauth() {
     return Optional.ofNullable(oauth);
   }
 
-  /** Platform: where to send the user to finish an OAuth connection. */
+  /** {@return Platform: where to send the user to finish an OAuth connection} */
   public Optional<String> oauthWindowUri() {
     return Optional.ofNullable(oauthWindowUri);
   }
 
   /**
-   * The use cases, unmodifiable; {@link UseCase#UNKNOWN} for a value this SDK version does not know,
-   * which {@link #useCasesAsStrings()} has as MX sent it. Empty when MX sent none.
+   * {@return the use cases, unmodifiable; {@link UseCase#UNKNOWN} for a value this SDK version does
+   * not know, which {@link #useCasesAsStrings()} has as MX sent it; empty when MX sent none}
    */
   public List<UseCase> useCases() {
     List<UseCase> typed = new ArrayList<>(useCases.size());
@@ -185,21 +196,26 @@ public final class Member {
     return Collections.unmodifiableList(typed);
   }
 
-  /** The use cases as MX sent them, unmodifiable; empty when MX sent none. */
+  /** {@return the use cases as MX sent them, unmodifiable; empty when MX sent none} */
   public List<String> useCasesAsStrings() {
     return useCases;
   }
 
   /**
    * Any field of the member by its JSON name, as MX sent it, including fields this SDK has no method
-   * for yet; empty when absent or null. The element is a copy.
+   * for yet.
+   *
+   * @param jsonName the field's name in MX's JSON, such as {@code "connection_status"}
+   * @return a copy of the value; empty when absent or null
    */
   public Optional<JsonElement> field(String jsonName) {
     JsonElement value = json.get(jsonName);
     return value == null || value.isJsonNull() ? Optional.empty() : Optional.of(value.deepCopy());
   }
 
-  /** Every field of the member as MX sent it, as a new JSON object (a copy: changing it changes nothing here). */
+  /**
+   * {@return every field of the member as MX sent it, as a new JSON object (a copy: changing it changes nothing here)}
+   */
   public JsonObject asJson() {
     return json.deepCopy();
   }

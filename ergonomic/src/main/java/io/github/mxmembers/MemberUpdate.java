@@ -46,59 +46,62 @@ public final class MemberUpdate {
     this.skipWebhook = builder.skipWebhook;
   }
 
+  /** {@return a new, empty builder} */
   public static Builder builder() {
     return new Builder();
   }
 
+  /** {@return a builder holding this update's values, to make a changed copy} */
   public Builder toBuilder() {
     return new Builder(this);
   }
 
-  /** Platform only: the user's partner-defined id or MX guid ({@code USR-...}). */
+  /** {@return Platform only: the user's partner-defined id or MX guid ({@code USR-...})} */
   public Optional<String> user() {
     return Optional.ofNullable(user);
   }
 
-  /** The member: on the Platform API its id or guid, on the Nexus API its MX guid. */
+  /** {@return the member: on the Platform API its id or guid, on the Nexus API its MX guid} */
   public String member() {
     return member;
   }
 
-  /** The credentials to send, in the order they were added; empty when none. */
+  /** {@return the credentials to send, in the order they were added, unmodifiable; empty when none} */
   public List<Credential> credentials() {
     return credentials;
   }
 
-  /** Platform only: a new partner-defined id for the member. */
+  /** {@return Platform only: a new partner-defined id for the member} */
   public Optional<String> id() {
     return Optional.ofNullable(id);
   }
 
+  /** {@return the new metadata, free text sent as it is} */
   public Optional<String> metadata() {
     return Optional.ofNullable(metadata);
   }
 
-  /** Platform only. */
+  /** {@return Platform only: whether MX stops aggregating the member in the background} */
   public Optional<Boolean> backgroundAggregationDisabled() {
     return Optional.ofNullable(backgroundAggregationDisabled);
   }
 
-  /** Platform only. */
+  /** {@return Platform only: the member's new use cases, unmodifiable} */
   public Optional<List<UseCase>> useCases() {
     return Optional.ofNullable(useCases);
   }
 
-  /** Platform only: sent as {@code X-CALLBACK-PAYLOAD}. */
+  /** {@return Platform only: the payload sent as {@code X-CALLBACK-PAYLOAD} and echoed in webhooks} */
   public Optional<CallbackPayload> callbackPayload() {
     return Optional.ofNullable(callbackPayload);
   }
 
-  /** Nexus only: when true, no aggregation starts after the credentials change. */
+  /** {@return Nexus only: when true, no aggregation starts after the credentials change} */
   public Optional<Boolean> skipAggregation() {
     return Optional.ofNullable(skipAggregation);
   }
 
-  /** Nexus only: when true, MX sends no webhook for this change ({@code MX-Skip-Webhook}). */
+  /** {@return Nexus only: when true, MX sends no webhook for this change ({@code MX-Skip-Webhook})} */
   public Optional<Boolean> skipWebhook() {
     return Optional.ofNullable(skipWebhook);
   }
@@ -193,13 +196,26 @@ public final class MemberUpdate {
       this.skipWebhook = update.skipWebhook;
     }
 
-    /** Platform only: the user's partner-defined id or MX guid. */
+    /**
+     * Platform only: the user whose member is updated.
+     *
+     * @param user the user's partner-defined id or MX guid ({@code USR-...}); at most 256 characters
+     * @return this builder
+     * @throws IllegalArgumentException if blank, {@code .} or {@code ..}, too long, or holding control characters
+     */
     public Builder user(String user) {
       this.user = Identifiers.check(user, "user");
       return this;
     }
 
-    /** The member's partner-defined id or MX guid (Platform), or its MX guid (Nexus). */
+    /**
+     * The member to update.
+     *
+     * @param member the member's partner-defined id or MX guid (Platform), or its MX guid (Nexus); at
+     *     most 256 characters
+     * @return this builder
+     * @throws IllegalArgumentException if blank, {@code .} or {@code ..}, too long, or holding control characters
+     */
     public Builder member(String member) {
       this.member = Identifiers.check(member, "member");
       return this;
@@ -208,12 +224,22 @@ public final class MemberUpdate {
     /**
      * Adds a credential; repeat for each one the member requires.
      *
+     * @param guid the credential's MX guid ({@code CRD-...}), from the institution's credentials
+     * @param value the new value, sent exactly as given and never printed
+     * @return this builder
      * @throws IllegalArgumentException if the guid is blank or already added, or the value is empty
      */
     public Builder credential(String guid, String value) {
       return credential(Credential.of(guid, value));
     }
 
+    /**
+     * Adds a credential made with {@link Credential#of}.
+     *
+     * @param credential the credential to send
+     * @return this builder
+     * @throws IllegalArgumentException if a credential with the same guid was already added
+     */
     public Builder credential(Credential credential) {
       Objects.requireNonNull(credential, "credential == null");
       for (Credential existing : credentials) {
@@ -225,13 +251,25 @@ public final class MemberUpdate {
       return this;
     }
 
-    /** Platform only: a new partner-defined id for the member. */
+    /**
+     * Platform only: gives the member a new partner-defined id.
+     *
+     * @param id the new id; at most 256 characters
+     * @return this builder
+     * @throws IllegalArgumentException if blank, too long, or holding control characters
+     */
     public Builder id(String id) {
       this.id = Identifiers.check(id, "id");
       return this;
     }
 
-    /** Free text, sent as it is; it must be sendable as UTF-8 (no unpaired surrogate). */
+    /**
+     * Sets the member's metadata: free text, sent as it is.
+     *
+     * @param metadata the text; it must be sendable as UTF-8 (no unpaired surrogate)
+     * @return this builder
+     * @throws IllegalArgumentException if it holds an unpaired surrogate
+     */
     public Builder metadata(String metadata) {
       Objects.requireNonNull(metadata, "metadata == null");
       Identifiers.checkEncodable(metadata, "metadata");
@@ -239,13 +277,24 @@ public final class MemberUpdate {
       return this;
     }
 
-    /** Platform only. */
+    /**
+     * Platform only: turns MX's background aggregation of the member off or on.
+     *
+     * @param backgroundAggregationDisabled true to stop background aggregation
+     * @return this builder
+     */
     public Builder backgroundAggregationDisabled(boolean backgroundAggregationDisabled) {
       this.backgroundAggregationDisabled = backgroundAggregationDisabled;
       return this;
     }
 
-    /** Platform only. */
+    /**
+     * Platform only: the member's use cases, replacing the ones it has.
+     *
+     * @param useCases at least one; {@link UseCase#UNKNOWN} cannot be sent
+     * @return this builder
+     * @throws IllegalArgumentException if empty or holding {@code UNKNOWN}
+     */
     public Builder useCases(UseCase... useCases) {
       Objects.requireNonNull(useCases, "useCases == null");
       List<UseCase> list = Arrays.asList(useCases);
@@ -262,38 +311,67 @@ public final class MemberUpdate {
       return this;
     }
 
-    /** Platform only: UTF-8 text, base64-encoded by the SDK. */
+    /**
+     * Platform only: text MX echoes back in the webhooks of this update.
+     *
+     * @param text UTF-8 text, base64-encoded by the SDK; at most 1024 characters once encoded
+     * @return this builder
+     * @throws IllegalArgumentException if empty or too long once encoded
+     */
     public Builder callbackPayload(String text) {
       return callbackPayload(CallbackPayload.ofText(text));
     }
 
-    /** Platform only: bytes, base64-encoded by the SDK. */
+    /**
+     * Platform only: bytes MX echoes back in the webhooks of this update.
+     *
+     * @param bytes the bytes, base64-encoded by the SDK; at most 1024 characters once encoded
+     * @return this builder
+     * @throws IllegalArgumentException if empty or too long once encoded
+     */
     public Builder callbackPayload(byte[] bytes) {
       return callbackPayload(CallbackPayload.ofBytes(bytes));
     }
 
-    /** Platform only: a payload already made, for instance with {@link CallbackPayload#ofEncoded}. */
+    /**
+     * Platform only: a payload already made, for instance with {@link CallbackPayload#ofEncoded}.
+     *
+     * @param payload the payload
+     * @return this builder
+     */
     public Builder callbackPayload(CallbackPayload payload) {
       this.callbackPayload = Objects.requireNonNull(payload, "callbackPayload == null");
       return this;
     }
 
-    /** Nexus only. Do not set it true when answering an MFA challenge. */
+    /**
+     * Nexus only: whether a credentials change starts an aggregation. Do not set it true when
+     * answering an MFA challenge.
+     *
+     * @param skipAggregation true to start no aggregation
+     * @return this builder
+     */
     public Builder skipAggregation(boolean skipAggregation) {
       this.skipAggregation = skipAggregation;
       return this;
     }
 
-    /** Nexus only. */
+    /**
+     * Nexus only: whether MX sends a webhook for this change ({@code MX-Skip-Webhook}).
+     *
+     * @param skipWebhook true to send no webhook
+     * @return this builder
+     */
     public Builder skipWebhook(boolean skipWebhook) {
       this.skipWebhook = skipWebhook;
       return this;
     }
 
     /**
-     * Which fields count as a change depends on the API: the client checks that when the update is
-     * sent, before any I/O, and names that API's fields.
+     * Builds the update. Which fields count as a change depends on the API: the client checks that
+     * when the update is sent, before any I/O, and names that API's fields.
      *
+     * @return the update
      * @throws IllegalStateException if no member is set, or no field at all is
      */
     public MemberUpdate build() {

@@ -52,33 +52,34 @@ public final class MemberUpdateResult {
     return new MemberUpdateResult(call.api(), response.status(), member, call.attempts(), response.requestId());
   }
 
+  /** {@return the API the update was sent to} */
   public MxApi api() {
     return api;
   }
 
-  /** 200, or 202 when a job of the same type is already running, or 204 with no body. */
+  /** {@return 200, or 202 when a job of the same type is already running, or 204 with no body} */
   public int status() {
     return status;
   }
 
-  /** True for 202: MX accepted the update but a job of that type was already running. */
+  /** {@return true for 202: MX accepted the update but a job of that type was already running} */
   public boolean jobAlreadyRunning() {
     return status == 202;
   }
 
-  /** The member; empty when MX answered without a body. */
+  /** {@return the member as MX now has it; empty when MX answered without a body} */
   public Optional<Member> member() {
     return Optional.ofNullable(member);
   }
 
-  /** Attempts made at the update, 1 when the first one succeeded. */
+  /** {@return the attempts made at the update, 1 when the first one succeeded} */
   public int attempts() {
     return attempts;
   }
 
   /**
-   * MX's request id for the response, to quote to MX's support; empty when MX sent none. Read from
-   * {@code X-Request-Id}: MX's reference pages do not name the header.
+   * {@return MX's request id for the response, to quote to MX's support; empty when MX sent none}
+   * It is read from {@code X-Request-Id}: MX's reference pages do not name the header.
    */
   public Optional<String> requestId() {
     return Optional.ofNullable(requestId);

@@ -43,15 +43,24 @@ public abstract class MxClientBuilder<B extends MxClientBuilder<B>> {
     return (B) this;
   }
 
-  /** MX's integration or production servers, as the API's spec lists them. */
+  /**
+   * Sends to MX's integration or production servers, as the API's spec lists them.
+   *
+   * @param environment which of MX's environments
+   * @return this builder
+   */
   public B environment(MxEnvironment environment) {
     this.environment = Objects.requireNonNull(environment, "environment == null");
     return self();
   }
 
   /**
-   * An explicit base URL instead of an environment, such as a sandbox's. Must be https, except to
-   * a loopback address.
+   * Sends to an explicit base URL instead of an environment, such as a sandbox's.
+   *
+   * @param baseUrl scheme, host, optional port (1-65535) and optional path; https, except to a
+   *     loopback address
+   * @return this builder
+   * @throws IllegalArgumentException if not an absolute http(s) URL as above
    */
   public B baseUrl(String baseUrl) {
     Objects.requireNonNull(baseUrl, "baseUrl == null");
@@ -60,8 +69,10 @@ public abstract class MxClientBuilder<B extends MxClientBuilder<B>> {
   }
 
   /**
-   * How long to wait for a connection to be made (and for a free pooled one).
+   * How long to wait for a connection to be made (and for a free pooled one); 10 s by default.
    *
+   * @param connectTimeout from one millisecond to a day
+   * @return this builder
    * @throws IllegalArgumentException if under one millisecond or over a day
    */
   public B connectTimeout(Duration connectTimeout) {
@@ -71,8 +82,10 @@ public abstract class MxClientBuilder<B extends MxClientBuilder<B>> {
 
   /**
    * How long to wait for the response to one attempt (between two reads of it); cut to what is left
-   * of the call timeout.
+   * of the call timeout. 30 s by default.
    *
+   * @param responseTimeout from one millisecond to a day
+   * @return this builder
    * @throws IllegalArgumentException if under one millisecond or over a day
    */
   public B responseTimeout(Duration responseTimeout) {
@@ -81,9 +94,12 @@ public abstract class MxClientBuilder<B extends MxClientBuilder<B>> {
   }
 
   /**
-   * The deadline for a whole call, every step, attempt and wait included. The call returns or throws
-   * by then, whatever the server does: an attempt still running at the deadline is aborted.
+   * The deadline for a whole call, every step, attempt and wait included; 60 s by default. The call
+   * returns or throws by then, whatever the server does: an attempt still running at the deadline is
+   * aborted.
    *
+   * @param callTimeout from one millisecond to a day
+   * @return this builder
    * @throws IllegalArgumentException if under one millisecond or over a day
    */
   public B callTimeout(Duration callTimeout) {
@@ -93,19 +109,34 @@ public abstract class MxClientBuilder<B extends MxClientBuilder<B>> {
 
   /**
    * Sends over this client instead of one the SDK builds and pools. Its lifecycle stays yours; every
-   * request is still sent with redirects off and the response timeout above.
+   * request is still sent with redirects off and the timeouts above.
+   *
+   * @param httpClient your client; {@link #proxy} and {@link #maxConnections} are then yours to set on it
+   * @return this builder
    */
   public B httpClient(CloseableHttpClient httpClient) {
     this.httpClient = Objects.requireNonNull(httpClient, "httpClient == null");
     return self();
   }
 
+  /**
+   * Sends through an HTTP proxy.
+   *
+   * @param proxy the proxy's host and port
+   * @return this builder
+   */
   public B proxy(HttpHost proxy) {
     this.proxy = Objects.requireNonNull(proxy, "proxy == null");
     return self();
   }
 
-  /** The connection pool's size. */
+  /**
+   * The size of the connection pool the SDK builds; 20 by default.
+   *
+   * @param maxConnections at least 1
+   * @return this builder
+   * @throws IllegalArgumentException if under 1
+   */
   public B maxConnections(int maxConnections) {
     if (maxConnections < 1) {
       throw new IllegalArgumentException("maxConnections must be at least 1: " + maxConnections);
@@ -114,25 +145,46 @@ public abstract class MxClientBuilder<B extends MxClientBuilder<B>> {
     return self();
   }
 
-  /** Which failures are retried and how; {@link RetryPolicy#none()} turns retries off. */
+  /**
+   * Which failures are retried and how; {@link RetryPolicy#defaults()} by default.
+   *
+   * @param retryPolicy the policy; {@link RetryPolicy#none()} turns retries off
+   * @return this builder
+   */
   public B retryPolicy(RetryPolicy retryPolicy) {
     this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy == null");
     return self();
   }
 
-  /** The clock deadlines and sessions are measured with; tests pass a controllable one. */
+  /**
+   * The clock deadlines and sessions are measured with; the system clock by default.
+   *
+   * @param clock the clock; tests pass a controllable one
+   * @return this builder
+   */
   public B clock(Clock clock) {
     this.clock = Objects.requireNonNull(clock, "clock == null");
     return self();
   }
 
-  /** How the client waits between attempts; tests pass one that does not sleep. */
+  /**
+   * How the client waits between attempts; {@link Sleeper#SYSTEM} by default.
+   *
+   * @param sleeper the sleeper; tests pass one that does not sleep
+   * @return this builder
+   */
   public B sleeper(Sleeper sleeper) {
     this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
     return self();
   }
 
-  /** Hears each call, attempt, retry and session, for metrics and tracing; {@link CallListener#NONE} by default. */
+  /**
+   * Hears each call, attempt, retry and session, for metrics and tracing; {@link CallListener#NONE}
+   * by default.
+   *
+   * @param callListener the listener; it must be quick and thread-safe
+   * @return this builder
+   */
   public B callListener(CallListener callListener) {
     this.callListener = Objects.requireNonNull(callListener, "callListener == null");
     return self();

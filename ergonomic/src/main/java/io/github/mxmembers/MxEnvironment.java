@@ -5,7 +5,9 @@ package io.github.mxmembers;
  * integration first and production second.
  */
 public enum MxEnvironment {
+  /** MX's integration environment, for development and tests. */
   INTEGRATION(0),
+  /** MX's production environment. */
   PRODUCTION(1);
 
   private final int serverIndex;

@@ -63,6 +63,7 @@ public final class MxNexusClient implements AutoCloseable {
     this.pipeline = runtime.pipeline(baseUrl, new SessionInterceptor(sessions));
   }
 
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -72,6 +73,8 @@ public final class MxNexusClient implements AutoCloseable {
    * none; if MX reports it expired (4011) it is renewed once and the update repeated. All of it runs
    * under one call timeout and one retry budget.
    *
+   * @param update the update, with no user
+   * @return the result: MX's status, the member as MX now has it, attempts and request id
    * @throws IllegalArgumentException before any I/O, if the update has a field the Nexus API does
    *     not have
    * @throws MxException if MX answers with an error, the response is unreadable, or no response
@@ -97,6 +100,8 @@ public final class MxNexusClient implements AutoCloseable {
    * The request {@link #updateMember} would send for this update, secrets redacted, without
    * sending it.
    *
+   * @param update the update
+   * @return the request, redacted
    * @throws IllegalArgumentException as {@link #updateMember} would, before any I/O
    */
   public RequestPreview preview(MemberUpdate update) {
@@ -125,13 +130,26 @@ public final class MxNexusClient implements AutoCloseable {
 
     private Builder() {}
 
-    /** Where one-time API tokens come from, when you fetch them yourself. */
+    /**
+     * Where one-time API tokens come from, when you fetch them yourself.
+     *
+     * @param apiTokenSource asked for a new token each time a session is opened
+     * @return this builder
+     */
     public Builder apiTokenSource(ApiTokenSource apiTokenSource) {
       this.apiTokenSource = Objects.requireNonNull(apiTokenSource, "apiTokenSource == null");
       return this;
     }
 
-    /** Let the SDK fetch API tokens from MX's SSO API with your {@code MD-API-KEY}. */
+    /**
+     * Lets the SDK fetch API tokens from MX's SSO API with your {@code MD-API-KEY}.
+     *
+     * @param clientId your client id, part of the SSO URL
+     * @param apiKey your API key, sent as {@code MD-API-KEY}; never printed
+     * @param userId the user whose members this client updates: partner-defined id or {@code USR-} guid
+     * @return this builder
+     * @throws IllegalArgumentException if any is blank or holds control characters
+     */
     public Builder sso(String clientId, String apiKey, String userId) {
       this.ssoClientId = Identifiers.check(clientId, "clientId");
       this.ssoApiKey = Identifiers.checkSecret(apiKey, "apiKey");
@@ -139,7 +157,13 @@ public final class MxNexusClient implements AutoCloseable {
       return this;
     }
 
-    /** The SSO API's base URL, when {@link #baseUrl(String)} replaces the environment. */
+    /**
+     * The SSO API's base URL, when {@link #baseUrl(String)} replaces the environment.
+     *
+     * @param ssoBaseUrl https, except to a loopback address
+     * @return this builder
+     * @throws IllegalArgumentException if not an absolute http(s) URL
+     */
     public Builder ssoBaseUrl(String ssoBaseUrl) {
       Objects.requireNonNull(ssoBaseUrl, "ssoBaseUrl == null");
       this.ssoBaseUrl = Endpoints.checkBaseUrl(ssoBaseUrl, "ssoBaseUrl");
@@ -147,8 +171,11 @@ public final class MxNexusClient implements AutoCloseable {
     }
 
     /**
-     * @throws IllegalStateException if the environment (or base URL) or the session source is
-     *     missing, or both session sources are set
+     * Builds the client.
+     *
+     * @return the client; it opens its first session on its first update
+     * @throws IllegalStateException if the environment (or base URL) or the session source is missing, or
+     *     both session sources are set
      */
     public MxNexusClient build() {
       String baseUrl = resolveBaseUrl(JSON.SERVERS);

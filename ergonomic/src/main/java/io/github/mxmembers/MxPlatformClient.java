@@ -45,11 +45,12 @@ public final class MxPlatformClient implements AutoCloseable {
     this.apiVersion = builder.apiVersion;
   }
 
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The version every request pins in {@code Accept-Version}. */
+  /** {@return the version every request pins in {@code Accept-Version}} */
   public PlatformApiVersion apiVersion() {
     return apiVersion;
   }
@@ -57,6 +58,8 @@ public final class MxPlatformClient implements AutoCloseable {
   /**
    * Sends the update: {@code PUT /users/{user}/members/{member}}.
    *
+   * @param update the update, with a user
+   * @return the result: MX's status, the member as MX now has it, attempts and request id
    * @throws IllegalArgumentException before any I/O, if the update has no user or has a field the
    *     Platform API does not have
    * @throws MxException if MX answers with an error, the response is unreadable, or no response
@@ -82,6 +85,8 @@ public final class MxPlatformClient implements AutoCloseable {
    * The request {@link #updateMember} would send for this update, secrets redacted, without
    * sending it.
    *
+   * @param update the update
+   * @return the request, redacted
    * @throws IllegalArgumentException as {@link #updateMember} would, before any I/O
    */
   public RequestPreview preview(MemberUpdate update) {
@@ -108,7 +113,14 @@ public final class MxPlatformClient implements AutoCloseable {
 
     private Builder() {}
 
-    /** Your MX client id and API key, sent as HTTP Basic auth on every request. */
+    /**
+     * Your MX client id and API key, sent as HTTP Basic auth on every request.
+     *
+     * @param clientId your client id; no {@code :} and no control characters
+     * @param apiKey your API key; never printed
+     * @return this builder
+     * @throws IllegalArgumentException if either is blank or holds control characters, or the client id a {@code :}
+     */
     public Builder credentials(String clientId, String apiKey) {
       Identifiers.checkSecret(clientId, "clientId");
       if (clientId.indexOf(':') >= 0) {
@@ -119,7 +131,12 @@ public final class MxPlatformClient implements AutoCloseable {
       return this;
     }
 
-    /** The API version to pin; defaults to {@link PlatformApiVersion#latest()}. */
+    /**
+     * The API version to pin; {@link PlatformApiVersion#latest()} by default.
+     *
+     * @param apiVersion a version this SDK was generated for
+     * @return this builder
+     */
     public Builder apiVersion(PlatformApiVersion apiVersion) {
       this.apiVersion = Objects.requireNonNull(apiVersion, "apiVersion == null");
       return this;
@@ -133,6 +150,9 @@ public final class MxPlatformClient implements AutoCloseable {
     }
 
     /**
+     * Builds the client.
+     *
+     * @return the client, ready to send
      * @throws IllegalStateException if the environment (or base URL) or the credentials are missing
      */
     public MxPlatformClient build() {

@@ -55,21 +55,22 @@ public final class RequestPreview {
     return root.toString();
   }
 
+  /** {@return the HTTP method, {@code PUT}} */
   public String method() {
     return method;
   }
 
-  /** The percent-encoded path and query. */
+  /** {@return the percent-encoded path and query} */
   public String path() {
     return path;
   }
 
-  /** The headers, {@code Name: value} separated by commas, secrets redacted. */
+  /** {@return the headers, {@code Name: value} separated by commas, secrets redacted} */
   public String headers() {
     return headers;
   }
 
-  /** The JSON body, credential values redacted. */
+  /** {@return the JSON body, credential values redacted} */
   public String body() {
     return body;
   }

@@ -10,10 +10,24 @@ import java.util.Optional;
 public class MxApiException extends MxException {
   private static final long serialVersionUID = 1L;
 
+  /** The HTTP status. */
   private final int status;
+  /** MX's error code, or null. */
   private final Integer mxCode;
+  /** MX's error message, or null. */
   private final String mxMessage;
 
+  /**
+   * Made by the SDK when MX answers with an error status; public for tests that need one.
+   *
+   * @param api the API called
+   * @param requestLine method and path, such as {@code PUT /members/MBR-1}; never a header or body
+   * @param status the HTTP status
+   * @param mxCode MX's error code from the body, or null
+   * @param mxMessage MX's error message from the body, or null
+   * @param attempts the attempts made
+   * @param requestId MX's request id from the response, or null
+   */
   public MxApiException(
       MxApi api,
       String requestLine,
@@ -51,17 +65,17 @@ public class MxApiException extends MxException {
     return sb.toString();
   }
 
-  /** The HTTP status. */
+  /** {@return the HTTP status} */
   public int status() {
     return status;
   }
 
-  /** MX's error code, where the body carried one (Nexus: 4011 means the session expired). */
+  /** {@return MX's error code, where the body carried one (Nexus: 4011 means the session expired)} */
   public Optional<Integer> mxCode() {
     return Optional.ofNullable(mxCode);
   }
 
-  /** MX's error message, where the body carried one. */
+  /** {@return MX's error message, where the body carried one} */
   public Optional<String> mxMessage() {
     return Optional.ofNullable(mxMessage);
   }

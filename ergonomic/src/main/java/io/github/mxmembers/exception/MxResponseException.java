@@ -6,15 +6,26 @@ import io.github.mxmembers.MxApi;
 public class MxResponseException extends MxException {
   private static final long serialVersionUID = 1L;
 
+  /** The HTTP status of the unreadable response. */
   private final int status;
 
+  /**
+   * Made by the SDK when a success response cannot be read; public for tests that need one.
+   *
+   * @param api the API called
+   * @param message what was wrong with the body; never its content
+   * @param status the HTTP status of the response
+   * @param attempts the attempts made
+   * @param requestId MX's request id from the response, or null
+   * @param cause the parse failure, or null
+   */
   public MxResponseException(
       MxApi api, String message, int status, int attempts, String requestId, Throwable cause) {
     super(api, message, attempts, requestId, cause);
     this.status = status;
   }
 
-  /** The HTTP status of the unreadable response. */
+  /** {@return the HTTP status of the unreadable response} */
   public int status() {
     return status;
   }

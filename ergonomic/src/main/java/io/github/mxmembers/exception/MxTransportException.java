@@ -6,7 +6,15 @@ import io.github.mxmembers.MxApi;
 public class MxTransportException extends MxException {
   private static final long serialVersionUID = 1L;
 
-  /** @param requestId MX's request id from an earlier attempt's response, or null */
+  /**
+   * Made by the SDK when no complete response came back; public for tests that need one.
+   *
+   * @param api the API called
+   * @param message what failed; never a secret
+   * @param attempts the attempts made
+   * @param requestId MX's request id from an earlier attempt's response, or null
+   * @param cause the I/O failure, or null
+   */
   public MxTransportException(MxApi api, String message, int attempts, String requestId, Throwable cause) {
     super(api, message, attempts, requestId, cause);
   }

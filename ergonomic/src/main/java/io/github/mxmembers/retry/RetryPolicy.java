@@ -62,24 +62,27 @@ public final class RetryPolicy {
     this.jitter = builder.jitter;
   }
 
-  /** 4 attempts, waits from 500 ms growing to at most 8 s, Retry-After honoured up to 30 s. */
+  /** {@return 4 attempts, waits from 500 ms growing to at most 8 s, Retry-After honoured up to 30 s} */
   public static RetryPolicy defaults() {
     return DEFAULTS;
   }
 
-  /** One attempt, no retries. */
+  /** {@return one attempt, no retries} */
   public static RetryPolicy none() {
     return NONE;
   }
 
+  /** {@return a builder starting from {@link #defaults()}} */
   public static Builder builder() {
     return new Builder();
   }
 
+  /** {@return a builder holding this policy's settings, to make a changed copy} */
   public Builder toBuilder() {
     return new Builder(this);
   }
 
+  /** {@return attempts in all, including the first} */
   public int maxAttempts() {
     return maxAttempts;
   }
@@ -89,6 +92,8 @@ public final class RetryPolicy {
    *
    * @param idempotent false for a request that must not be repeated once it reached MX: a response
    *     proves it did
+   * @param status the HTTP status of the response
+   * @return true to send the request again
    */
   public boolean isRetryableStatus(int status, boolean idempotent) {
     if (!idempotent) {
@@ -111,6 +116,8 @@ public final class RetryPolicy {
    * Whether a request that failed with this exception may be sent again.
    *
    * @param idempotent true for requests that are safe to repeat once sent (the update PUT)
+   * @param failure why no response came back
+   * @return true to send the request again
    */
   public boolean isRetryableFailure(IOException failure, boolean idempotent) {
     if (failure instanceof SSLException) {
@@ -136,6 +143,8 @@ public final class RetryPolicy {
    *
    * @param retryAfter the last response's Retry-After header, or null
    * @param now the current time, to read an HTTP-date Retry-After against
+   * @param nextAttempt the attempt that follows the wait, from 2
+   * @return the wait: the Retry-After when given (capped), else a jittered exponential backoff
    */
   public Duration delayBefore(int nextAttempt, String retryAfter, Instant now) {
     Duration requested = parseRetryAfter(retryAfter, now);
@@ -200,7 +209,13 @@ public final class RetryPolicy {
       this.jitter = policy.jitter;
     }
 
-    /** Attempts in all, including the first; 1 turns retries off. */
+    /**
+     * Attempts in all, including the first; 4 by default.
+     *
+     * @param maxAttempts at least 1; 1 turns retries off
+     * @return this builder
+     * @throws IllegalArgumentException if under 1
+     */
     public Builder maxAttempts(int maxAttempts) {
       if (maxAttempts < 1) {
         throw new IllegalArgumentException("maxAttempts must be at least 1: " + maxAttempts);
@@ -209,29 +224,60 @@ public final class RetryPolicy {
       return this;
     }
 
-    /** The cap on the first retry's wait; each later cap doubles, up to {@link #maxBackoff}. */
+    /**
+     * The cap on the first retry's wait; each later cap doubles, up to {@link #maxBackoff}. 500 ms by
+     * default.
+     *
+     * @param initialBackoff positive
+     * @return this builder
+     * @throws IllegalArgumentException if zero or negative
+     */
     public Builder initialBackoff(Duration initialBackoff) {
       this.initialBackoff = positive(initialBackoff, "initialBackoff");
       return this;
     }
 
+    /**
+     * The largest cap on a wait, however many attempts came before; 8 s by default.
+     *
+     * @param maxBackoff positive, and not shorter than the initial backoff
+     * @return this builder
+     * @throws IllegalArgumentException if zero or negative
+     */
     public Builder maxBackoff(Duration maxBackoff) {
       this.maxBackoff = positive(maxBackoff, "maxBackoff");
       return this;
     }
 
-    /** The longest Retry-After honoured; a longer one is shortened to this. */
+    /**
+     * The longest Retry-After honoured; a longer one is shortened to this. 30 s by default.
+     *
+     * @param maxRetryAfter positive
+     * @return this builder
+     * @throws IllegalArgumentException if zero or negative
+     */
     public Builder maxRetryAfter(Duration maxRetryAfter) {
       this.maxRetryAfter = positive(maxRetryAfter, "maxRetryAfter");
       return this;
     }
 
-    /** The source of jitter, a value in [0, 1); tests pass a constant. */
+    /**
+     * The source of jitter: each wait is this value times its cap.
+     *
+     * @param jitter gives values in [0, 1); tests pass a constant
+     * @return this builder
+     */
     public Builder jitter(DoubleSupplier jitter) {
       this.jitter = Objects.requireNonNull(jitter, "jitter == null");
       return this;
     }
 
+    /**
+     * Builds the policy.
+     *
+     * @return the policy
+     * @throws IllegalStateException if the max backoff is shorter than the initial backoff
+     */
     public RetryPolicy build() {
       if (maxBackoff.compareTo(initialBackoff) < 0) {
         throw new IllegalStateException("maxBackoff is shorter than initialBackoff");

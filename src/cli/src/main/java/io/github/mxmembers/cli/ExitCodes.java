@@ -6,6 +6,7 @@ import io.github.mxmembers.exception.MxTransportException;
 
 /** What the command-line tool's exit status means. */
 public final class ExitCodes {
+  /** Done: the member was updated (or, with MX's 202, a job of that type was already running). */
   public static final int OK = 0;
   /** Bad input: a wrong option, a missing credential, an update MX would reject. Nothing was sent. */
   public static final int BAD_INPUT = 2;

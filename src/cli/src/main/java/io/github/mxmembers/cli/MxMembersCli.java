@@ -23,6 +23,11 @@ import picocli.CommandLine.Command;
 public final class MxMembersCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /**
+   * Runs the tool and exits with its exit code.
+   *
+   * @param args the command line, such as {@code update-member --member MBR-... --metadata m}
+   */
   public static void main(String[] args) {
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     int code =
@@ -35,7 +40,16 @@ public final class MxMembersCli implements Runnable {
     System.exit(code);
   }
 
-  /** Runs the tool with the given streams and environment; returns the exit code. */
+  /**
+   * Runs the tool with the given streams and environment, for embedding and tests.
+   *
+   * @param args the command line
+   * @param out where results go
+   * @param err where errors go
+   * @param in where {@code --credentials-stdin} reads from
+   * @param env the environment variables ({@code MX_CLIENT_ID}, {@code MX_API_KEY}, ...)
+   * @return the exit code, one of {@link ExitCodes}
+   */
   public static int run(
       String[] args, PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env) {
     CommandLine cli =

@@ -97,74 +97,121 @@ public final class MxSandbox implements AutoCloseable {
     server.start();
   }
 
-  /** Starts a sandbox on the system clock. */
+  /** {@return a sandbox on the system clock, listening} */
   public static MxSandbox start() {
     return new MxSandbox(Clock.systemUTC());
   }
 
-  /** Starts a sandbox whose sessions, tokens and timestamps follow this clock. */
+  /**
+   * Starts a sandbox whose sessions, tokens and timestamps follow this clock.
+   *
+   * @param clock the clock; tests pass a controllable one to expire sessions
+   * @return the sandbox, listening
+   */
   public static MxSandbox start(Clock clock) {
     return new MxSandbox(Objects.requireNonNull(clock, "clock == null"));
   }
 
-  /** The base URL of both APIs (and of the SSO call): {@code http://127.0.0.1:<port>}. */
+  /** {@return the base URL of both APIs (and of the SSO call): {@code http://127.0.0.1:<port>}} */
   public String baseUrl() {
     return "http://127.0.0.1:" + port();
   }
 
-  /** The loopback port the sandbox listens on. */
+  /** {@return the loopback port the sandbox listens on} */
   public int port() {
     return server.getAddress().getPort();
   }
 
-  /** The Platform member as the sandbox holds it now (a copy), by guid or partner-defined id. */
+  /**
+   * The Platform member as the sandbox holds it now.
+   *
+   * @param identifier the member's guid or partner-defined id
+   * @return a copy of the member; empty if there is none
+   */
   public Optional<JsonObject> platformMember(String identifier) {
     return Optional.ofNullable(state.platformMemberCopy(identifier));
   }
 
-  /** The Nexus member as the sandbox holds it now (a copy), by guid. */
+  /**
+   * The Nexus member as the sandbox holds it now.
+   *
+   * @param guid the member's guid
+   * @return a copy of the member; empty if there is none
+   */
   public Optional<JsonObject> nexusMember(String guid) {
     return Optional.ofNullable(state.nexusMemberCopy(guid));
   }
 
-  /** Finishes the member's running aggregation: CONNECTED, no longer being aggregated. */
+  /**
+   * Finishes the member's running aggregation: CONNECTED, no longer being aggregated.
+   *
+   * @param memberGuid the member's guid
+   */
   public void completeAggregation(String memberGuid) {
     state.completeAggregation(memberGuid);
   }
 
-  /** Issues a one-time API token for the user, as the SSO API would (valid ten minutes). */
+  /**
+   * Issues a one-time API token for the user, as the SSO API would (valid ten minutes).
+   *
+   * @param userGuid the user's guid
+   * @return the token, for {@code POST /sessions}
+   */
   public String issueApiToken(String userGuid) {
     return state.issueApiToken(userGuid);
   }
 
-  /** The Member webhooks the sandbox would have sent, oldest first. */
+  /** {@return the Member webhooks the sandbox would have sent, oldest first} */
   public List<Webhook> webhooks() {
     return state.webhooks();
   }
 
-  /** Every request received, oldest first, misbehaviour included. */
+  /** {@return every request received, oldest first, misbehaviour included; they hold auth headers as sent} */
   public List<RecordedRequest> received() {
     synchronized (received) {
       return List.copyOf(received);
     }
   }
 
-  /** The next {@code count} member updates (a PUT on either API) are answered with this status. */
+  /**
+   * The next member updates (a PUT on either API) are answered with this status.
+   *
+   * @param count how many updates, at least 1
+   * @param status the HTTP status, such as 503
+   * @throws IllegalArgumentException if count is under 1 or status is not 100 to 599
+   */
   public void failNext(int count, int status) {
     addFault(Fault.status(count, status));
   }
 
-  /** The next {@code count} member updates get 429 with this {@code Retry-After}. */
+  /**
+   * The next member updates get 429 with a {@code Retry-After}.
+   *
+   * @param count how many updates, at least 1
+   * @param retryAfterSeconds the {@code Retry-After} value, zero or more
+   * @throws IllegalArgumentException if count is under 1 or the seconds are negative
+   */
   public void rateLimitNext(int count, int retryAfterSeconds) {
     addFault(Fault.rateLimit(count, retryAfterSeconds));
   }
 
-  /** The next {@code count} member updates have their connection closed without a response. */
+  /**
+   * The next member updates have their connection closed without a response.
+   *
+   * @param count how many updates, at least 1
+   * @throws IllegalArgumentException if count is under 1
+   */
   public void dropNext(int count) {
     addFault(Fault.drop(count));
   }
 
-  /** The next {@code count} member updates are answered normally, after this (real-time) delay. */
+  /**
+   * The next member updates are answered normally, after a delay in real time.
+   *
+   * @param count how many updates, at least 1
+   * @param delay how long to wait before answering
+   * @throws IllegalArgumentException if count is under 1 or the delay is negative
+   */
   public void delayNext(int count, Duration delay) {
     addFault(Fault.delay(count, delay));
   }

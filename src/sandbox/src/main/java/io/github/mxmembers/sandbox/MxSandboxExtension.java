@@ -57,13 +57,13 @@ public final class MxSandboxExtension implements BeforeAllCallback, BeforeEachCa
     this.beforeEachTest = builder.beforeEachTest;
   }
 
-  /** A builder for {@code @RegisterExtension}. */
+  /** {@return a builder for {@code @RegisterExtension}} */
   public static Builder builder() {
     return new Builder();
   }
 
   /**
-   * The sandbox of the running test class.
+   * {@return the sandbox of the running test class}
    *
    * @throws IllegalStateException before the test class has started
    */
@@ -140,7 +140,12 @@ public final class MxSandboxExtension implements BeforeAllCallback, BeforeEachCa
 
     private Builder() {}
 
-    /** The clock the sandbox's sessions, tokens and timestamps follow; the system clock by default. */
+    /**
+     * The clock the sandbox's sessions, tokens and timestamps follow; the system clock by default.
+     *
+     * @param clock the clock
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock == null");
       return this;
@@ -149,12 +154,16 @@ public final class MxSandboxExtension implements BeforeAllCallback, BeforeEachCa
     /**
      * Runs before each test, after the sandbox was reset: for faults or state every test starts with,
      * such as {@code sandbox -> sandbox.rateLimitNext(1, 2)}.
+     *
+     * @param beforeEachTest what to do to the sandbox
+     * @return this builder
      */
     public Builder beforeEachTest(Consumer<MxSandbox> beforeEachTest) {
       this.beforeEachTest = Objects.requireNonNull(beforeEachTest, "beforeEachTest == null");
       return this;
     }
 
+    /** {@return the extension, for a static {@code @RegisterExtension} field} */
     public MxSandboxExtension build() {
       return new MxSandboxExtension(this);
     }

@@ -21,21 +21,27 @@ public final class RecordedRequest {
     this.body = body;
   }
 
+  /** {@return the HTTP method} */
   public String method() {
     return method;
   }
 
-  /** The decoded path. */
+  /** {@return the path, percent-decoded} */
   public String path() {
     return path;
   }
 
-  /** The query string, raw (still percent-encoded); empty when the URL had none. */
+  /** {@return the query string, raw (still percent-encoded); empty when the URL had none} */
   public Optional<String> query() {
     return Optional.ofNullable(query);
   }
 
-  /** The first value of a query parameter, decoded; empty when absent. */
+  /**
+   * The first value of a query parameter.
+   *
+   * @param name the parameter's name, decoded
+   * @return its value, decoded; empty when absent
+   */
   public Optional<String> queryParameter(String name) {
     if (query == null) {
       return Optional.empty();
@@ -50,7 +56,12 @@ public final class RecordedRequest {
     return Optional.empty();
   }
 
-  /** The first value of a header, by case-insensitive name. */
+  /**
+   * The first value of a header.
+   *
+   * @param name the header's name, in any case
+   * @return its value; empty when absent
+   */
   public Optional<String> header(String name) {
     for (Map.Entry<String, String> header : headers.entrySet()) {
       if (header.getKey().equalsIgnoreCase(name)) {
@@ -60,7 +71,7 @@ public final class RecordedRequest {
     return Optional.empty();
   }
 
-  /** The body as UTF-8 text; empty when there was none. */
+  /** {@return the body as UTF-8 text; empty when there was none} */
   public String body() {
     return body;
   }

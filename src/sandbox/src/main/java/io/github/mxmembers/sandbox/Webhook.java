@@ -12,11 +12,12 @@ public final class Webhook {
     this.callbackPayload = callbackPayload;
   }
 
+  /** {@return the guid of the member the webhook is about} */
   public String memberGuid() {
     return memberGuid;
   }
 
-  /** The X-CALLBACK-PAYLOAD of the update, base64 as received; empty when none was sent. */
+  /** {@return the {@code X-CALLBACK-PAYLOAD} of the update, base64 as received; empty when none was sent} */
   public Optional<String> callbackPayload() {
     return Optional.ofNullable(callbackPayload);
   }
