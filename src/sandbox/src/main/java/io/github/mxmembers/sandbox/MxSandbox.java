@@ -29,8 +29,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * free port: the Platform API's update member, the Nexus API's sessions and update member, and the
  * SSO API-token call. It holds one user and its member (MX's reference-page examples), checks auth,
  * versions, media types and {@code Accept} as MX does, applies updates, starts aggregations as MX
- * describes, and can be told to misbehave. It needs nothing beyond the SDK and changes nothing of the
- * caller's logging.
+ * describes, and can be told to misbehave. Every response carries an {@code X-Request-Id}. It needs
+ * nothing beyond the SDK and changes nothing of the caller's logging.
  *
  * <pre>{@code
  * try (MxSandbox sandbox = MxSandbox.start()) {
@@ -72,6 +72,8 @@ public final class MxSandbox implements AutoCloseable {
   private final NexusFake nexus;
   private final List<RecordedRequest> received = new ArrayList<>();
   private final Deque<Fault> faults = new ArrayDeque<>();
+  /** Numbers the responses' {@code X-Request-Id}, as MX gives each response an id. */
+  private final AtomicInteger requestIds = new AtomicInteger();
 
   private MxSandbox(Clock clock) {
     this.state = new SandboxState(clock);
@@ -314,8 +316,9 @@ public final class MxSandbox implements AutoCloseable {
     return request;
   }
 
-  private static void send(HttpExchange exchange, Reply reply) throws IOException {
+  private void send(HttpExchange exchange, Reply reply) throws IOException {
     exchange.getResponseHeaders().set("Content-Type", reply.contentType);
+    exchange.getResponseHeaders().set("X-Request-Id", "sandbox-" + requestIds.incrementAndGet());
     reply.headers.forEach(exchange.getResponseHeaders()::set);
     exchange.sendResponseHeaders(reply.status, reply.body.length == 0 ? -1 : reply.body.length);
     try (OutputStream out = exchange.getResponseBody()) {
