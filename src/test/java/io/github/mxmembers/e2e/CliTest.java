@@ -113,7 +113,7 @@ class CliTest {
         .isEqualTo(ExitCodes.BAD_INPUT);
     Run typo = run("update-member", "--credentail=CRD-1=" + PASSWORD, "--member", "m");
     assertThat(typo.code).isEqualTo(ExitCodes.BAD_INPUT);
-    assertThat(typo.err).contains("unknown option --credentail").doesNotContain(PASSWORD);
+    assertThat(typo.err).contains("unknown option").contains("did you mean --credential").doesNotContain(PASSWORD);
     Run spaceNotEquals = run("update-member", "--member", "m", "--credential", "CRD-1", PASSWORD);
     assertThat(spaceNotEquals.code).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(spaceNotEquals.err).contains("unexpected argument").doesNotContain(PASSWORD);

@@ -1,11 +1,12 @@
 package io.github.mxmembers.cli;
 
+import com.google.gson.JsonObject;
 import io.github.mxmembers.internal.SdkInfo;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Map;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,7 +16,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = MxMembersCli.Version.class,
     description = "Update MX members (Platform API or Nexus API) from a terminal.",
-    subcommands = {UpdateMemberCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {UpdateMemberCommand.class, CommandLine.HelpCommand.class, AutoComplete.GenerateCompletion.class},
     footer = {
       "",
       "Exit codes: 0 ok, 2 bad input, 3 MX API error, 4 transport failure, 5 unreadable response."
@@ -29,14 +30,23 @@ public final class MxMembersCli implements Runnable {
    * @param args the command line, such as {@code update-member --member MBR-... --metadata m}
    */
   public static void main(String[] args) {
-    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    // quiet by default, unless the user chose a level (-Dorg.slf4j.simpleLogger.defaultLogLevel=...)
+    if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    }
+    System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+    // HttpClient's wire and header logs print raw traffic, credentials and keys included: off,
+    // whatever level the user chose
+    System.setProperty("org.slf4j.simpleLogger.log.org.apache.hc.client5.http.wire", "off");
+    System.setProperty("org.slf4j.simpleLogger.log.org.apache.hc.client5.http.headers", "off");
     int code =
         run(
             args,
             new PrintWriter(System.out, true),
             new PrintWriter(System.err, true),
             System.in,
-            System.getenv());
+            System.getenv(),
+            System.console() != null);
     System.exit(code);
   }
 
@@ -52,8 +62,30 @@ public final class MxMembersCli implements Runnable {
    */
   public static int run(
       String[] args, PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env) {
+    return run(args, out, err, in, env, false);
+  }
+
+  /**
+   * Runs the tool, saying whether standard error is a terminal: retries are reported there as they
+   * happen only then.
+   *
+   * @param args the command line
+   * @param out where results go
+   * @param err where errors go
+   * @param in where {@code --credentials-stdin} reads from
+   * @param env the environment variables
+   * @param errIsTerminal whether {@code err} is a terminal a person watches
+   * @return the exit code, one of {@link ExitCodes}
+   */
+  public static int run(
+      String[] args,
+      PrintWriter out,
+      PrintWriter err,
+      InputStream in,
+      Map<String, String> env,
+      boolean errIsTerminal) {
     CommandLine cli =
-        new CommandLine(new MxMembersCli(), new Factory(in, env))
+        new CommandLine(new MxMembersCli(), new Factory(in, env, errIsTerminal))
             .setOut(out)
             .setErr(err)
             .setCaseInsensitiveEnumValuesAllowed(true)
@@ -69,26 +101,23 @@ public final class MxMembersCli implements Runnable {
   }
 
   /**
-   * Usage errors, never echoing a value: an unmatched argument may be a credential typed with a
-   * space instead of '=', and any option value after '=' may be one too.
+   * Usage errors, never echoing anything the user typed but option names this tool defines: an
+   * unknown argument may be a credential typed with a space instead of '=', and any value may be
+   * one too.
    */
   private static int badArguments(CommandLine.ParameterException e, String[] args) {
     CommandLine cli = e.getCommandLine();
-    String message;
-    if (e instanceof CommandLine.UnmatchedArgumentException) {
-      List<String> options = new ArrayList<>();
-      for (String unmatched : ((CommandLine.UnmatchedArgumentException) e).getUnmatched()) {
-        if (unmatched.startsWith("-")) {
-          int eq = unmatched.indexOf('=');
-          options.add(eq < 0 ? unmatched : unmatched.substring(0, eq));
-        }
-      }
-      message =
-          options.isEmpty()
-              ? "unexpected argument (values are not repeated here; options take NAME=VALUE)"
-              : "unknown option " + String.join(", ", options);
-    } else {
-      message = e.getMessage().replaceAll("=[^'\\s,]+", "=****");
+    String message = UsageErrors.describe(e);
+    if (Arrays.asList(args).contains("--json")) {
+      JsonObject error = new JsonObject();
+      error.addProperty("kind", "bad_input");
+      error.addProperty("exit_code", ExitCodes.BAD_INPUT);
+      error.addProperty("message", message);
+      JsonObject root = new JsonObject();
+      root.add("error", error);
+      cli.getOut().println(root);
+      cli.getOut().flush();
+      return ExitCodes.BAD_INPUT;
     }
     cli.getErr().println("mx-members: " + message);
     cli.getErr().println("Try '" + cli.getCommandSpec().qualifiedName() + " --help'.");
@@ -104,16 +133,18 @@ public final class MxMembersCli implements Runnable {
   private static final class Factory implements CommandLine.IFactory {
     private final InputStream in;
     private final Map<String, String> env;
+    private final boolean errIsTerminal;
 
-    Factory(InputStream in, Map<String, String> env) {
+    Factory(InputStream in, Map<String, String> env, boolean errIsTerminal) {
       this.in = in;
       this.env = env;
+      this.errIsTerminal = errIsTerminal;
     }
 
     @Override
     public <K> K create(Class<K> type) throws Exception {
       if (type == UpdateMemberCommand.class) {
-        return type.cast(new UpdateMemberCommand(in, env));
+        return type.cast(new UpdateMemberCommand(in, env, errIsTerminal));
       }
       return CommandLine.defaultFactory().create(type);
     }

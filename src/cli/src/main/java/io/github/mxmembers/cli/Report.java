@@ -4,12 +4,20 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
 import io.github.mxmembers.MemberUpdateResult;
 import io.github.mxmembers.RequestPreview;
+import io.github.mxmembers.exception.MxApiException;
+import io.github.mxmembers.exception.MxException;
+import io.github.mxmembers.exception.MxResponseException;
 import java.io.PrintWriter;
 import java.util.List;
 
-/** What update-member prints: the member before (sandbox only), the request as sent, the member after. */
+/**
+ * What update-member prints: the member before (sandbox only), the request as sent, the member
+ * after, or the failure. With {@code --json} all of it is one JSON object on standard output,
+ * failures included; otherwise results go to standard output and failures to standard error.
+ */
 final class Report {
   /** The fields shown in human-readable output, in order. */
   private static final List<String> FIELDS =
@@ -29,8 +37,12 @@ final class Report {
 
   private final JsonObject json = new JsonObject();
 
-  Report(String api, String endpoint) {
+  Report(String api) {
     json.addProperty("api", api);
+  }
+
+  /** Where the update goes, once the client accepted it: a value refused is never repeated. */
+  void endpoint(String endpoint) {
     json.addProperty("endpoint", endpoint);
   }
 
@@ -53,17 +65,65 @@ final class Report {
     json.add("request", request);
   }
 
+  void dryRun() {
+    json.addProperty("dry_run", true);
+  }
+
   void result(MemberUpdateResult result) {
     json.addProperty("status", result.status());
     json.addProperty("attempts", result.attempts());
     json.addProperty("job_already_running", result.jobAlreadyRunning());
+    result.requestId().ifPresent(id -> json.addProperty("request_id", id));
     result.member().ifPresent(member -> json.add("member", member.asJson()));
   }
 
-  void print(PrintWriter out, boolean asJson) {
+  /** The failure, by kind; its message holds no secret (the SDK's and the tool's messages never do). */
+  void failure(RuntimeException failure) {
+    JsonObject error = new JsonObject();
+    error.addProperty("kind", kind(failure));
+    error.addProperty("exit_code", ExitCodes.of(failure));
+    error.addProperty("message", String.valueOf(failure.getMessage()));
+    if (failure instanceof MxException) {
+      MxException mx = (MxException) failure;
+      error.addProperty("attempts", mx.attempts());
+      mx.requestId().ifPresent(id -> error.addProperty("request_id", id));
+    }
+    if (failure instanceof MxApiException) {
+      MxApiException api = (MxApiException) failure;
+      error.addProperty("status", api.status());
+      api.mxCode().ifPresent(code -> error.addProperty("mx_code", code));
+      api.mxMessage().ifPresent(message -> error.addProperty("mx_message", message));
+    }
+    if (failure instanceof MxResponseException) {
+      error.addProperty("status", ((MxResponseException) failure).status());
+    }
+    json.add("error", error);
+  }
+
+  private static String kind(RuntimeException failure) {
+    switch (ExitCodes.of(failure)) {
+      case ExitCodes.BAD_INPUT:
+        return "bad_input";
+      case ExitCodes.API_ERROR:
+        return "api_error";
+      case ExitCodes.TRANSPORT_FAILURE:
+        return "transport_failure";
+      case ExitCodes.UNREADABLE_RESPONSE:
+        return "unreadable_response";
+      default:
+        return "internal_error";
+    }
+  }
+
+  void print(PrintWriter out, PrintWriter err, boolean asJson) {
     if (asJson) {
       out.println(new GsonBuilder().disableHtmlEscaping().create().toJson(json));
       out.flush();
+      return;
+    }
+    if (json.has("error")) {
+      err.println("mx-members: " + json.getAsJsonObject("error").get("message").getAsString());
+      err.flush();
       return;
     }
     if (json.has("sandbox_url")) {
@@ -81,13 +141,19 @@ final class Report {
     out.println("  " + request.get("headers").getAsString());
     out.println("  " + request.get("body"));
     out.println();
+    if (json.has("dry_run")) {
+      out.println("Dry run: nothing was sent.");
+      out.flush();
+      return;
+    }
     out.println(
         "Response: "
             + json.get("status").getAsInt()
             + (json.get("job_already_running").getAsBoolean() ? " (a job of that type is already running)" : "")
             + " after "
             + json.get("attempts").getAsInt()
-            + (json.get("attempts").getAsInt() == 1 ? " attempt" : " attempts"));
+            + (json.get("attempts").getAsInt() == 1 ? " attempt" : " attempts")
+            + (json.has("request_id") ? ", request id " + json.get("request_id").getAsString() : ""));
     if (json.has("member")) {
       out.println();
       out.println("Member after:");
@@ -100,9 +166,27 @@ final class Report {
     for (String field : FIELDS) {
       JsonElement value = member.get(field);
       if (value != null && !value.isJsonNull()) {
-        out.printf("  %-36s %s%n", field, value.isJsonPrimitive() ? value.getAsString() : value.toString());
+        out.printf("  %-36s %s%n", field, faithful(value));
       }
     }
+  }
+
+  /**
+   * A value as it is: text as it is when that reads unambiguously, else as a JSON string literal
+   * (quotes, backslashes, control characters, or spaces at either end would otherwise be lost to the
+   * eye); numbers, booleans, arrays and objects as JSON.
+   */
+  static String faithful(JsonElement value) {
+    if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isString()) {
+      return value.toString();
+    }
+    String text = value.getAsString();
+    boolean plain = !text.isEmpty() && text.strip().equals(text);
+    for (int i = 0; plain && i < text.length(); i++) {
+      char c = text.charAt(i);
+      plain = c != '"' && c != '\\' && !Character.isISOControl(c);
+    }
+    return plain ? text : new GsonBuilder().disableHtmlEscaping().create().toJson(new JsonPrimitive(text));
   }
 
 }

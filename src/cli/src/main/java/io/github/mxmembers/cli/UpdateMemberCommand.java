@@ -1,5 +1,7 @@
 package io.github.mxmembers.cli;
 
+import io.github.mxmembers.CallListener;
+import io.github.mxmembers.Credential;
 import io.github.mxmembers.MemberUpdate;
 import io.github.mxmembers.MemberUpdateResult;
 import io.github.mxmembers.MxEnvironment;
@@ -10,14 +12,12 @@ import io.github.mxmembers.RequestPreview;
 import io.github.mxmembers.UseCase;
 import io.github.mxmembers.retry.RetryPolicy;
 import io.github.mxmembers.sandbox.MxSandbox;
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
@@ -28,12 +28,33 @@ import picocli.CommandLine.Option;
 @Command(
     name = "update-member",
     mixinStandardHelpOptions = true,
+    versionProvider = MxMembersCli.Version.class,
+    usageHelpWidth = 100,
     description = {
       "Update a member on the MX Platform API or the Nexus API.",
       "Without --endpoint it runs against an embedded sandbox: no MX account needed.",
       "",
-      "Credentials for MX come from the environment: MX_CLIENT_ID and MX_API_KEY (Platform Basic",
-      "auth; for Nexus the SSO API key, with MX_USER_ID), or MX_API_TOKEN (Nexus, a one-time token)."
+      "MX credentials come from the environment: MX_CLIENT_ID and MX_API_KEY (Platform Basic auth;",
+      "for Nexus the SSO API key, with MX_USER_ID), or MX_API_TOKEN (Nexus, a one-time token).",
+      "",
+      "Credential values: prefer --credentials-stdin, --credentials-file or --credential-env. A value",
+      "given with --credential can be read by other users of this machine (ps, /proc) and stays in",
+      "shell history. Stdin and file take one GUID=VALUE per line: the value is everything after the",
+      "first '=' to the end of the line, spaces, tabs, quotes and '=' included; lines end with LF or",
+      "CRLF; empty lines are skipped; UTF-8."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  mx-members update-member --user u-1234 --member MBR-7c6f361b-e582-15b6-60c0-358f12466b4b \\",
+      "      --credentials-stdin < new-password.txt",
+      "  mx-members update-member --api nexus --member MBR-7c6f361b-e582-15b6-60c0-358f12466b4b \\",
+      "      --credential-env CRD-27d0edb8-1d50-5b90-bcbc-be270ca42b9f=BANK_PASSWORD --skip-webhook --json",
+      "  mx-members update-member --endpoint integration --user u-1234 --member MBR-7c6f... \\",
+      "      --metadata 'reconnected' --dry-run",
+      "",
+      "Exit codes: 0 ok, 2 bad input (nothing sent), 3 MX API error, 4 transport failure,",
+      "5 unreadable response."
     })
 final class UpdateMemberCommand implements Callable<Integer> {
   enum Api {
@@ -41,31 +62,37 @@ final class UpdateMemberCommand implements Callable<Integer> {
     NEXUS
   }
 
-  @Option(names = "--api", defaultValue = "platform", description = "platform or nexus (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--api", defaultValue = "platform", paramLabel = "platform|nexus", description = "Which API (default: ${DEFAULT-VALUE}).")
   Api api;
 
-  @Option(names = "--user", description = "Platform: the user's id or guid (USR-...).")
+  @Option(names = "--user", paramLabel = "ID", description = "Platform: the user's id or guid (USR-...).")
   String user;
 
-  @Option(names = "--member", required = true, description = "The member's id or guid (MBR-...); Nexus: its guid.")
+  @Option(names = "--member", required = true, paramLabel = "ID", description = "The member's id or guid (MBR-...); Nexus: its guid.")
   String member;
 
-  @Option(names = "--credential", paramLabel = "GUID=VALUE", description = "A credential to send; repeatable. Prefer --credentials-stdin: values here stay in shell history.")
+  @Option(names = "--credential", paramLabel = "GUID=VALUE", description = "A credential to send; repeatable. Visible to other local users: see above.")
   List<String> credentials = new ArrayList<>();
 
   @Option(names = "--credentials-stdin", description = "Read GUID=VALUE lines from standard input.")
   boolean credentialsFromStdin;
 
-  @Option(names = "--id", description = "Platform: a new partner-defined id for the member.")
+  @Option(names = "--credentials-file", paramLabel = "PATH", description = "Read GUID=VALUE lines from a file only its owner can read (chmod 600).")
+  Path credentialsFile;
+
+  @Option(names = "--credential-env", paramLabel = "GUID=VARIABLE", description = "A credential whose value is in an environment variable; repeatable.")
+  List<String> credentialsFromEnv = new ArrayList<>();
+
+  @Option(names = "--id", paramLabel = "ID", description = "Platform: a new partner-defined id for the member.")
   String id;
 
-  @Option(names = "--metadata", description = "New metadata.")
+  @Option(names = "--metadata", paramLabel = "TEXT", description = "New metadata.")
   String metadata;
 
-  @Option(names = "--background-aggregation-disabled", arity = "1", paramLabel = "true|false", description = "Platform.")
+  @Option(names = "--background-aggregation-disabled", arity = "1", paramLabel = "true|false", description = "Platform: turn background aggregation off or on.")
   Boolean backgroundAggregationDisabled;
 
-  @Option(names = "--use-case", paramLabel = "USE_CASE", description = "Platform; repeatable: ${COMPLETION-CANDIDATES}.")
+  @Option(names = "--use-case", paramLabel = "USE_CASE", converter = UseCases.class, completionCandidates = UseCases.class, description = "Platform; repeatable: ${COMPLETION-CANDIDATES}.")
   List<UseCase> useCases = new ArrayList<>();
 
   @Option(names = "--callback-payload", paramLabel = "TEXT", description = "Platform: text MX echoes back in webhooks (sent base64-encoded).")
@@ -86,53 +113,74 @@ final class UpdateMemberCommand implements Callable<Integer> {
   @Option(names = "--max-attempts", defaultValue = "4", paramLabel = "N", description = "Attempts in all, retries included (default: ${DEFAULT-VALUE}; 1 turns retries off).")
   int maxAttempts;
 
-  @Option(names = "--json", description = "Print one JSON object, for scripts.")
+  @Option(names = "--dry-run", description = "Print the request that would be sent (secrets redacted) and send nothing.")
+  boolean dryRun;
+
+  @Option(names = "--json", description = "Print one JSON object on standard output, failures included, for scripts.")
   boolean json;
+
+  @Option(names = "--debug", description = "Log each attempt of the SDK at DEBUG on standard error (never a secret).")
+  boolean debug;
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   private final InputStream in;
   private final Map<String, String> env;
+  private final boolean errIsTerminal;
 
-  UpdateMemberCommand(InputStream in, Map<String, String> env) {
+  UpdateMemberCommand(InputStream in, Map<String, String> env, boolean errIsTerminal) {
     this.in = in;
     this.env = env;
+    this.errIsTerminal = errIsTerminal;
   }
 
   @Override
   public Integer call() {
-    MemberUpdate update = update();
-    Report report = new Report(api.name(), endpoint == null ? "sandbox" : endpoint);
-    if (endpoint == null) {
-      try (MxSandbox sandbox = MxSandbox.start()) {
-        report.sandbox(sandbox.baseUrl());
-        report.before(
-            api == Api.PLATFORM
-                ? sandbox.platformMember(member).orElse(null)
-                : sandbox.nexusMember(member).orElse(null));
-        send(update, report, sandbox.baseUrl(), MxSandbox.CLIENT_ID, MxSandbox.API_KEY);
-      }
-    } else {
-      send(update, report, null, env("MX_CLIENT_ID"), env("MX_API_KEY"));
+    if (debug) {
+      // read by SLF4J's simple logger when the SDK's first logger is made, which is after this
+      System.setProperty("org.slf4j.simpleLogger.log.io.github.mxmembers", "debug");
     }
-    report.print(spec.commandLine().getOut(), json);
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Report report = new Report(api.name());
+    try {
+      MemberUpdate update = update(err);
+      if (endpoint == null) {
+        try (MxSandbox sandbox = MxSandbox.start()) {
+          report.sandbox(sandbox.baseUrl());
+          report.before(
+              api == Api.PLATFORM
+                  ? sandbox.platformMember(member).orElse(null)
+                  : sandbox.nexusMember(member).orElse(null));
+          send(update, report, sandbox.baseUrl(), MxSandbox.CLIENT_ID, MxSandbox.API_KEY, err);
+        }
+      } else {
+        send(update, report, null, env("MX_CLIENT_ID"), env("MX_API_KEY"), err);
+      }
+    } catch (RuntimeException failure) {
+      report.failure(failure);
+      report.print(out, err, json);
+      return ExitCodes.of(failure);
+    }
+    report.print(out, err, json);
     return ExitCodes.OK;
   }
 
   /** Sends to the sandbox when {@code sandboxUrl} is set, else to {@code --endpoint}. */
   private void send(
-      MemberUpdate update, Report report, String sandboxUrl, String clientId, String apiKey) {
+      MemberUpdate update, Report report, String sandboxUrl, String clientId, String apiKey, PrintWriter err) {
     if (api == Api.PLATFORM) {
       MxPlatformClient.Builder builder = MxPlatformClient.builder();
-      where(builder, sandboxUrl);
+      configure(builder, sandboxUrl, err);
       if (clientId == null || apiKey == null) {
         throw new IllegalStateException("set MX_CLIENT_ID and MX_API_KEY for the Platform API");
       }
       builder.credentials(clientId, apiKey);
       if (apiVersion != null) {
-        builder.apiVersion(PlatformApiVersion.fromValue(apiVersion));
+        builder.apiVersion(apiVersion());
       }
       try (MxPlatformClient client = builder.build()) {
+        report.endpoint(endpoint == null ? "sandbox" : endpoint);
         run(report, client.preview(update), () -> client.updateMember(update));
       }
     } else {
@@ -140,7 +188,7 @@ final class UpdateMemberCommand implements Callable<Integer> {
         throw new IllegalArgumentException("--api-version: the Nexus API has no Accept-Version");
       }
       MxNexusClient.Builder builder = MxNexusClient.builder();
-      where(builder, sandboxUrl);
+      configure(builder, sandboxUrl, err);
       String apiToken = env("MX_API_TOKEN");
       if (sandboxUrl != null) {
         builder.ssoBaseUrl(sandboxUrl).sso(clientId, apiKey, MxSandbox.USER_GUID);
@@ -158,18 +206,41 @@ final class UpdateMemberCommand implements Callable<Integer> {
         }
       }
       try (MxNexusClient client = builder.build()) {
+        report.endpoint(endpoint == null ? "sandbox" : endpoint);
         run(report, client.preview(update), () -> client.updateMember(update));
       }
     }
   }
 
-  private static void run(Report report, RequestPreview preview, Supplier<MemberUpdateResult> call) {
+  private void run(Report report, RequestPreview preview, Supplier<MemberUpdateResult> call) {
     report.request(preview);
+    if (dryRun) {
+      report.dryRun();
+      return;
+    }
     report.result(call.get());
   }
 
-  private void where(io.github.mxmembers.MxClientBuilder<?> builder, String sandboxUrl) {
+  private PlatformApiVersion apiVersion() {
+    try {
+      return PlatformApiVersion.fromValue(apiVersion);
+    } catch (IllegalArgumentException e) {
+      List<String> supported = new ArrayList<>();
+      for (PlatformApiVersion version : PlatformApiVersion.values()) {
+        supported.add(version.value());
+      }
+      throw new IllegalArgumentException("--api-version: this build supports " + String.join(", ", supported));
+    }
+  }
+
+  private void configure(io.github.mxmembers.MxClientBuilder<?> builder, String sandboxUrl, PrintWriter err) {
+    if (maxAttempts < 1) {
+      throw new IllegalArgumentException("--max-attempts: expected 1 or more");
+    }
     builder.retryPolicy(RetryPolicy.builder().maxAttempts(maxAttempts).build());
+    if (errIsTerminal) {
+      builder.callListener(new RetriesOnTerminal(err, maxAttempts));
+    }
     if (sandboxUrl != null) {
       builder.baseUrl(sandboxUrl);
     } else if (endpoint.equalsIgnoreCase("integration")) {
@@ -177,25 +248,47 @@ final class UpdateMemberCommand implements Callable<Integer> {
     } else if (endpoint.equalsIgnoreCase("production")) {
       builder.environment(MxEnvironment.PRODUCTION);
     } else {
-      builder.baseUrl(endpoint);
+      try {
+        builder.baseUrl(endpoint);
+      } catch (IllegalArgumentException e) {
+        // the SDK's message names the host: not repeated, the argument may be misplaced
+        throw new IllegalArgumentException(
+            "--endpoint: expected integration, production, or an https URL without user info, query or"
+                + " fragment (http only to a loopback address)");
+      }
     }
   }
 
-  private MemberUpdate update() {
+  private MemberUpdate update(PrintWriter err) {
     MemberUpdate.Builder update = MemberUpdate.builder().member(member);
     if (user != null) {
       update.user(user);
     }
-    List<String> pairs = new ArrayList<>(credentials);
-    if (credentialsFromStdin) {
-      pairs.addAll(stdinLines());
+    if (!credentials.isEmpty()) {
+      err.println(
+          "mx-members: warning: a credential value on the command line can be read by other users of this"
+              + " machine (ps, /proc) and stays in shell history; use --credentials-stdin,"
+              + " --credentials-file or --credential-env instead");
     }
-    for (String pair : pairs) {
-      int eq = pair.indexOf('=');
-      if (eq <= 0) {
-        throw new IllegalArgumentException("--credential takes GUID=VALUE");
+    List<Credential> all = new ArrayList<>();
+    for (int i = 0; i < credentials.size(); i++) {
+      all.add(CredentialInput.pair(credentials.get(i), "--credential #" + (i + 1)));
+    }
+    for (int i = 0; i < credentialsFromEnv.size(); i++) {
+      all.add(CredentialInput.fromEnvironment(credentialsFromEnv.get(i), "--credential-env #" + (i + 1), env));
+    }
+    if (credentialsFromStdin) {
+      all.addAll(CredentialInput.lines(CredentialInput.read(in), "--credentials-stdin"));
+    }
+    if (credentialsFile != null) {
+      all.addAll(CredentialInput.lines(CredentialInput.readFile(credentialsFile), "--credentials-file"));
+    }
+    for (int i = 0; i < all.size(); i++) {
+      try {
+        update.credential(all.get(i));
+      } catch (IllegalArgumentException duplicate) {
+        throw new IllegalArgumentException("credential #" + (i + 1) + ": its guid is given twice");
       }
-      update.credential(pair.substring(0, eq), pair.substring(eq + 1));
     }
     if (id != null) {
       update.id(id);
@@ -221,23 +314,32 @@ final class UpdateMemberCommand implements Callable<Integer> {
     return update.build();
   }
 
-  private List<String> stdinLines() {
-    List<String> lines = new ArrayList<>();
-    try {
-      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-        if (!line.isBlank()) {
-          lines.add(line.strip());
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return lines;
-  }
-
   private String env(String name) {
     String value = env.get(name);
     return value == null || value.isBlank() ? null : value;
+  }
+
+  /** Says on a terminal's stderr that a retry is coming, so that a slow run is not a silent one. */
+  private static final class RetriesOnTerminal implements CallListener {
+    private final PrintWriter err;
+    private final int maxAttempts;
+
+    RetriesOnTerminal(PrintWriter err, int maxAttempts) {
+      this.err = err;
+      this.maxAttempts = maxAttempts;
+    }
+
+    @Override
+    public void retryScheduled(RetryScheduled event) {
+      err.println(
+          String.format(
+              Locale.ROOT,
+              "mx-members: %s, retrying in %.1f s (attempt %d of %d)",
+              event.reason(),
+              event.delay().toMillis() / 1000.0,
+              event.nextAttempt(),
+              maxAttempts));
+      err.flush();
+    }
   }
 }
