@@ -8,9 +8,6 @@ import io.github.mxmembers.cli.ExitCodes;
 import io.github.mxmembers.cli.MxMembersCli;
 import io.github.mxmembers.sandbox.MxSandbox;
 import io.github.mxmembers.sandbox.RecordedRequest;
-import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,32 +41,12 @@ class CliSafetyTest {
     sandbox.close();
   }
 
-  private static final class Run {
-    final int code;
-    final String out;
-    final String err;
-
-    Run(int code, String out, String err) {
-      this.code = code;
-      this.out = out;
-      this.err = err;
-    }
-
-    String all() {
-      return out + err;
-    }
-  }
-
-  private static Run run(Map<String, String> env, byte[] stdin, boolean terminal, String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code =
-        MxMembersCli.run(args, new PrintWriter(out, true), new PrintWriter(err, true), new ByteArrayInputStream(stdin), env, terminal);
-    return new Run(code, out.toString(), err.toString());
+  private static CliRun run(Map<String, String> env, byte[] stdin, boolean terminal, String... args) {
+    return CliRun.run(env, stdin, terminal, args);
   }
 
   /** update-member against the test's sandbox, as against MX: --endpoint and the environment's keys. */
-  private Run toSandbox(Map<String, String> extraEnv, byte[] stdin, String... args) {
+  private CliRun toSandbox(Map<String, String> extraEnv, byte[] stdin, String... args) {
     Map<String, String> env = new HashMap<>(extraEnv);
     env.put("MX_CLIENT_ID", MxSandbox.CLIENT_ID);
     env.put("MX_API_KEY", MxSandbox.API_KEY);
@@ -92,7 +69,7 @@ class CliSafetyTest {
   void everyByteOfAValueFromStdinReachesMx() {
     for (String value : AWKWARD_VALUES) {
       sandbox.reset();
-      Run run = toSandbox(Map.of(), (GUID + "=" + value + "\n").getBytes(StandardCharsets.UTF_8), "--credentials-stdin");
+      CliRun run = toSandbox(Map.of(), (GUID + "=" + value + "\n").getBytes(StandardCharsets.UTF_8), "--credentials-stdin");
       assertThat(run.code).as(run.all()).isEqualTo(ExitCodes.OK);
       assertThat(sentValue()).isEqualTo(value);
     }
@@ -105,7 +82,7 @@ class CliSafetyTest {
       Path file = dir.resolve("credentials-" + AWKWARD_VALUES.indexOf(value));
       Files.write(file, ("\r\n" + GUID + "=" + value + "\r\n").getBytes(StandardCharsets.UTF_8));
       Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-      Run run = toSandbox(Map.of(), new byte[0], "--credentials-file", file.toString());
+      CliRun run = toSandbox(Map.of(), new byte[0], "--credentials-file", file.toString());
       assertThat(run.code).as(run.all()).isEqualTo(ExitCodes.OK);
       assertThat(sentValue()).isEqualTo(value);
     }
@@ -115,7 +92,7 @@ class CliSafetyTest {
   void everyByteOfAValueFromTheEnvironmentReachesMx() {
     for (String value : AWKWARD_VALUES) {
       sandbox.reset();
-      Run run = toSandbox(Map.of("BANK_PASSWORD", value), new byte[0], "--credential-env", GUID + "=BANK_PASSWORD");
+      CliRun run = toSandbox(Map.of("BANK_PASSWORD", value), new byte[0], "--credential-env", GUID + "=BANK_PASSWORD");
       assertThat(run.code).as(run.all()).isEqualTo(ExitCodes.OK);
       assertThat(sentValue()).isEqualTo(value);
       assertThat(run.err).doesNotContain("warning");
@@ -128,7 +105,7 @@ class CliSafetyTest {
     Files.write(file, (GUID + "=" + SECRET + "\n").getBytes(StandardCharsets.UTF_8));
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
 
-    Run run = toSandbox(Map.of(), new byte[0], "--credentials-file", file.toString());
+    CliRun run = toSandbox(Map.of(), new byte[0], "--credentials-file", file.toString());
 
     assertThat(run.code).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(run.err).contains("can be read by group or others").contains("chmod 600").doesNotContain(file.toString());
@@ -138,7 +115,7 @@ class CliSafetyTest {
 
   @Test
   void aValueInArgvIsSentButWarnedAbout() {
-    Run run = toSandbox(Map.of(), new byte[0], "--credential", GUID + "=" + SECRET);
+    CliRun run = toSandbox(Map.of(), new byte[0], "--credential", GUID + "=" + SECRET);
 
     assertThat(run.code).isEqualTo(ExitCodes.OK);
     assertThat(run.err)
@@ -197,7 +174,7 @@ class CliSafetyTest {
         if (json) {
           args.add("--json");
         }
-        Run run = run(Map.of(), new byte[0], false, args.toArray(new String[0]));
+        CliRun run = run(Map.of(), new byte[0], false, args.toArray(new String[0]));
         assertThat(run.code).as(String.join(" ", args)).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(run.all()).as(String.join(" ", args)).doesNotContain(SECRET).doesNotContain("S3CRET");
       }
@@ -207,7 +184,7 @@ class CliSafetyTest {
 
   @Test
   void stdinLinesThatAreNotGuidEqualsValueAreNamedByLineNumberOnly() {
-    Run run = toSandbox(Map.of(), (GUID + "=ok\n" + SECRET + "\n").getBytes(StandardCharsets.UTF_8), "--credentials-stdin");
+    CliRun run = toSandbox(Map.of(), (GUID + "=ok\n" + SECRET + "\n").getBytes(StandardCharsets.UTF_8), "--credentials-stdin");
 
     assertThat(run.code).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(run.err).contains("--credentials-stdin line 2: expected GUID=VALUE");
@@ -219,7 +196,7 @@ class CliSafetyTest {
   void jsonFailuresAreJsonOnStdoutWithStatusCodeAndRequestId() {
     sandbox.failNext(2, 503);
 
-    Run run = toSandbox(Map.of(), new byte[0], "--metadata", "m", "--max-attempts", "2", "--json");
+    CliRun run = toSandbox(Map.of(), new byte[0], "--metadata", "m", "--max-attempts", "2", "--json");
 
     assertThat(run.code).isEqualTo(ExitCodes.API_ERROR);
     JsonObject error = JsonParser.parseString(run.out).getAsJsonObject().getAsJsonObject("error");
@@ -231,7 +208,7 @@ class CliSafetyTest {
     assertThat(error.get("message").getAsString()).contains("answered 503");
     assertThat(run.err).isEmpty();
 
-    Run usage = run(Map.of(), new byte[0], false, "update-member", "--json");
+    CliRun usage = run(Map.of(), new byte[0], false, "update-member", "--json");
     assertThat(usage.code).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(JsonParser.parseString(usage.out).getAsJsonObject().getAsJsonObject("error").get("message").getAsString())
         .isEqualTo("missing required option --member");
@@ -239,11 +216,11 @@ class CliSafetyTest {
 
   @Test
   void humanOutputShowsTheRequestIdOfSuccessAndFailure() {
-    Run ok = toSandbox(Map.of(), new byte[0], "--metadata", "m");
+    CliRun ok = toSandbox(Map.of(), new byte[0], "--metadata", "m");
     assertThat(ok.out).contains("Response: 200 after 1 attempt, request id sandbox-1");
 
     sandbox.failNext(1, 409);
-    Run failed = toSandbox(Map.of(), new byte[0], "--metadata", "m");
+    CliRun failed = toSandbox(Map.of(), new byte[0], "--metadata", "m");
     assertThat(failed.code).isEqualTo(ExitCodes.API_ERROR);
     assertThat(failed.err).contains("request id sandbox-2");
   }
@@ -254,9 +231,9 @@ class CliSafetyTest {
     String[] args = {"update-member", "--endpoint", sandbox.baseUrl(), "--user", MxSandbox.USER_ID, "--member", MEMBER, "--metadata", "m"};
 
     sandbox.failNext(1, 503);
-    Run terminal = run(env, new byte[0], true, args);
+    CliRun terminal = run(env, new byte[0], true, args);
     sandbox.failNext(1, 503);
-    Run piped = run(env, new byte[0], false, args);
+    CliRun piped = run(env, new byte[0], false, args);
 
     assertThat(terminal.code).isEqualTo(ExitCodes.OK);
     assertThat(terminal.err).containsPattern("mx-members: 503, retrying in \\d+\\.\\d s \\(attempt 2 of 4\\)");
@@ -266,8 +243,8 @@ class CliSafetyTest {
 
   @Test
   void dryRunPrintsTheRedactedRequestAndSendsNothing() {
-    Run human = toSandbox(Map.of(), (GUID + "=" + SECRET).getBytes(StandardCharsets.UTF_8), "--credentials-stdin", "--dry-run");
-    Run json = toSandbox(Map.of(), (GUID + "=" + SECRET).getBytes(StandardCharsets.UTF_8), "--credentials-stdin", "--dry-run", "--json");
+    CliRun human = toSandbox(Map.of(), (GUID + "=" + SECRET).getBytes(StandardCharsets.UTF_8), "--credentials-stdin", "--dry-run");
+    CliRun json = toSandbox(Map.of(), (GUID + "=" + SECRET).getBytes(StandardCharsets.UTF_8), "--credentials-stdin", "--dry-run", "--json");
 
     assertThat(human.code).isEqualTo(ExitCodes.OK);
     assertThat(human.out).contains("PUT /users/u-1234/members/" + MEMBER).contains("****").contains("Dry run: nothing was sent.");
@@ -278,7 +255,7 @@ class CliSafetyTest {
 
   @Test
   void valuesArePrintedFaithfully() {
-    Run run = toSandbox(Map.of(), new byte[0], "--metadata", "{\"a\": \"b\\\"}  ");
+    CliRun run = toSandbox(Map.of(), new byte[0], "--metadata", "{\"a\": \"b\\\"}  ");
 
     assertThat(run.out).contains("metadata                             \"{\\\"a\\\": \\\"b\\\\\\\"}  \"");
   }
@@ -288,9 +265,9 @@ class CliSafetyTest {
     String version = run(Map.of(), new byte[0], false, "--version").out.trim();
     assertThat(version).startsWith("mx-members-java/");
     assertThat(run(Map.of(), new byte[0], false, "update-member", "--version").out.trim()).isEqualTo(version);
-    Run help = run(Map.of(), new byte[0], false, "update-member", "--help");
+    CliRun help = run(Map.of(), new byte[0], false, "update-member", "--help");
     assertThat(help.out).contains("Examples:").contains("MONEY_MOVEMENT, PFM").doesNotContain("UNKNOWN");
-    Run completion = run(Map.of(), new byte[0], false, "generate-completion");
+    CliRun completion = run(Map.of(), new byte[0], false, "generate-completion");
     assertThat(completion.code).isZero();
     assertThat(completion.out).contains("complete -F").contains("--credentials-file");
   }

@@ -7,11 +7,7 @@ import com.google.gson.JsonParser;
 import com.sun.net.httpserver.HttpServer;
 import io.github.mxmembers.PlatformApiVersion;
 import io.github.mxmembers.cli.ExitCodes;
-import io.github.mxmembers.cli.MxMembersCli;
 import io.github.mxmembers.sandbox.MxSandbox;
-import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -24,43 +20,17 @@ class CliTest {
   private static final String PASSWORD = "cli-PASSWORD-s3cr3t";
   private static final String API_KEY = "cli-API-KEY-s3cr3t";
 
-  /** One run: exit code and everything printed. */
-  private static final class Run {
-    final int code;
-    final String out;
-    final String err;
-
-    Run(int code, String out, String err) {
-      this.code = code;
-      this.out = out;
-      this.err = err;
-    }
-
-    String all() {
-      return out + err;
-    }
+  private static CliRun run(Map<String, String> env, String stdin, String... args) {
+    return CliRun.run(env, stdin.getBytes(StandardCharsets.UTF_8), false, args);
   }
 
-  private static Run run(Map<String, String> env, String stdin, String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code =
-        MxMembersCli.run(
-            args,
-            new PrintWriter(out, true),
-            new PrintWriter(err, true),
-            new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-            env);
-    return new Run(code, out.toString(), err.toString());
-  }
-
-  private static Run run(String... args) {
+  private static CliRun run(String... args) {
     return run(Map.of(), "", args);
   }
 
   @Test
   void updatesAMemberInTheSandboxAndShowsItBeforeAndAfter() {
-    Run run =
+    CliRun run =
         run(
             "update-member",
             "--user", MxSandbox.USER_ID,
@@ -84,7 +54,7 @@ class CliTest {
 
   @Test
   void jsonOutputForScriptsOnNexusWithCredentialsFromStdin() {
-    Run run =
+    CliRun run =
         run(
             Map.of(),
             MxSandbox.CREDENTIAL_GUID + "=" + PASSWORD + "\n",
@@ -111,20 +81,20 @@ class CliTest {
         .isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(run("update-member", "--member", "MBR-1", "--metadata", "m", "--skip-aggregation").code)
         .isEqualTo(ExitCodes.BAD_INPUT);
-    Run typo = run("update-member", "--credentail=CRD-1=" + PASSWORD, "--member", "m");
+    CliRun typo = run("update-member", "--credentail=CRD-1=" + PASSWORD, "--member", "m");
     assertThat(typo.code).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(typo.err).contains("unknown option").contains("did you mean --credential").doesNotContain(PASSWORD);
-    Run spaceNotEquals = run("update-member", "--member", "m", "--credential", "CRD-1", PASSWORD);
+    CliRun spaceNotEquals = run("update-member", "--member", "m", "--credential", "CRD-1", PASSWORD);
     assertThat(spaceNotEquals.code).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(spaceNotEquals.err).contains("unexpected argument").doesNotContain(PASSWORD);
-    Run noKeys = run("update-member", "--endpoint", "integration", "--user", "u", "--member", "m", "--metadata", "x");
+    CliRun noKeys = run("update-member", "--endpoint", "integration", "--user", "u", "--member", "m", "--metadata", "x");
     assertThat(noKeys.code).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(noKeys.err).contains("MX_CLIENT_ID and MX_API_KEY");
   }
 
   @Test
   void anMxErrorExitsWith3() {
-    Run run = run("update-member", "--user", "USR-nobody", "--member", "MBR-1", "--metadata", "m");
+    CliRun run = run("update-member", "--user", "USR-nobody", "--member", "MBR-1", "--metadata", "m");
 
     assertThat(run.code).isEqualTo(ExitCodes.API_ERROR);
     assertThat(run.err).contains("answered 404").contains("User not found");
@@ -137,7 +107,7 @@ class CliTest {
       closedPort = socket.getLocalPort();
     }
 
-    Run run =
+    CliRun run =
         run(
             Map.of("MX_CLIENT_ID", "c", "MX_API_KEY", API_KEY),
             "",
@@ -163,7 +133,7 @@ class CliTest {
         });
     html.start();
     try {
-      Run run =
+      CliRun run =
           run(
               Map.of("MX_CLIENT_ID", "c", "MX_API_KEY", API_KEY),
               "",
@@ -180,8 +150,8 @@ class CliTest {
 
   @Test
   void everyCommandHasHelp() {
-    Run top = run("--help");
-    Run update = run("update-member", "--help");
+    CliRun top = run("--help");
+    CliRun update = run("update-member", "--help");
 
     assertThat(top.code).isZero();
     assertThat(top.out).contains("update-member").contains("Exit codes");
