@@ -72,10 +72,15 @@ public final class MxSandbox implements AutoCloseable {
   private final NexusFake nexus;
   private final List<RecordedRequest> received = new ArrayList<>();
   private final Deque<Fault> faults = new ArrayDeque<>();
+  private final Clock clock;
+  /** Null when there is no rate limit. */
+  private volatile RateLimit rateLimit;
+  private volatile Duration latency = Duration.ZERO;
   /** Numbers the responses' {@code X-Request-Id}, as MX gives each response an id. */
   private final AtomicInteger requestIds = new AtomicInteger();
 
   private MxSandbox(Clock clock) {
+    this.clock = clock;
     this.state = new SandboxState(clock);
     this.platform = new PlatformFake(state, CLIENT_ID, API_KEY);
     this.nexus = new NexusFake(state, CLIENT_ID, API_KEY);
@@ -218,14 +223,49 @@ public final class MxSandbox implements AutoCloseable {
     addFault(Fault.delay(count, delay));
   }
 
+  /**
+   * From now until {@link #reset()}, at most this many requests (to either API, sessions and SSO
+   * included) are answered in each second of the sandbox's clock; the others get 429 with {@code
+   * Retry-After: 1}, as MX answers a burst. Faults asked for with the {@code ...Next} methods come
+   * first.
+   *
+   * @param requestsPerSecond at least 1
+   * @throws IllegalArgumentException if under 1
+   */
+  public void rateLimit(int requestsPerSecond) {
+    this.rateLimit = new RateLimit(requestsPerSecond, clock);
+  }
+
+  /** {@return how many requests the rate limit refused with 429 since it was set} */
+  public long rateLimited() {
+    RateLimit limit = rateLimit;
+    return limit == null ? 0 : limit.refused();
+  }
+
+  /**
+   * From now until {@link #reset()}, every response is sent after this delay (in real time), to
+   * test and benchmark against MX's own latency.
+   *
+   * @param latency zero or more
+   * @throws IllegalArgumentException if negative
+   */
+  public void latency(Duration latency) {
+    if (latency == null || latency.isNegative()) {
+      throw new IllegalArgumentException("latency must be zero or more");
+    }
+    this.latency = latency;
+  }
+
   private void addFault(Fault fault) {
     synchronized (faults) {
       faults.addLast(fault);
     }
   }
 
-  /** Back to the seeded state: faults, records, tokens, sessions and webhooks cleared. */
+  /** Back to the seeded state: faults, rate limit, latency, records, tokens, sessions and webhooks cleared. */
   public void reset() {
+    rateLimit = null;
+    latency = Duration.ZERO;
     synchronized (faults) {
       faults.clear();
     }
@@ -257,7 +297,13 @@ public final class MxSandbox implements AutoCloseable {
       if (fault != null && fault.kind == Fault.Kind.DELAY) {
         Thread.sleep(fault.delay.toMillis());
       }
-      Reply reply = fault != null && fault.kind == Fault.Kind.REPLY ? fault.reply : route(request);
+      RateLimit limit = rateLimit;
+      Reply refused = fault == null && limit != null ? limit.admit() : null;
+      Reply reply =
+          fault != null && fault.kind == Fault.Kind.REPLY ? fault.reply : refused != null ? refused : route(request);
+      if (!latency.isZero()) {
+        Thread.sleep(latency.toMillis());
+      }
       send(exchange, reply);
     } catch (InterruptedException stopping) {
       Thread.currentThread().interrupt();
