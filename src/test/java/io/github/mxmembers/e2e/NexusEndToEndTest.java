@@ -6,13 +6,11 @@ import io.github.mxmembers.Member;
 import io.github.mxmembers.MemberUpdate;
 import io.github.mxmembers.MemberUpdateResult;
 import io.github.mxmembers.MxNexusClient;
+import io.github.mxmembers.sandbox.ManualClock;
 import io.github.mxmembers.sandbox.MxSandbox;
 import io.github.mxmembers.sandbox.RecordedRequest;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /** The Nexus API end to end: SSO token, session, update, expiry mid-run. */
 class NexusEndToEndTest {
-  private final MovableClock sandboxClock = new MovableClock();
+  private final ManualClock sandboxClock = new ManualClock(Instant.parse("2026-11-23T10:00:00Z"));
   private MxSandbox sandbox;
 
   @BeforeEach
@@ -111,30 +109,6 @@ class NexusEndToEndTest {
 
     try (MxNexusClient nexus = client()) {
       assertThat(nexus.updateMember(newPassword().build()).attempts()).isEqualTo(3);
-    }
-  }
-
-  /** A clock the test moves by hand. */
-  private static final class MovableClock extends Clock {
-    private volatile Instant now = Instant.parse("2026-11-23T10:00:00Z");
-
-    void advance(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
     }
   }
 }

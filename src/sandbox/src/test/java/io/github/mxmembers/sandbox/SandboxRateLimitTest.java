@@ -6,39 +6,12 @@ import io.github.mxmembers.MemberUpdate;
 import io.github.mxmembers.MxPlatformClient;
 import io.github.mxmembers.exception.MxApiException;
 import io.github.mxmembers.retry.RetryPolicy;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 /** The sandbox's rate limit (N requests per second of its clock, then 429) and its latency setting. */
 class SandboxRateLimitTest {
-  /** A clock the test moves by hand. */
-  private static final class ManualClock extends Clock {
-    private volatile Instant now = Instant.parse("2026-12-01T10:00:00.100Z");
-
-    void advance(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
-
   private static final MemberUpdate UPDATE =
       MemberUpdate.builder().user(MxSandbox.USER_ID).member(MxSandbox.MEMBER_GUID).metadata("m").build();
 
@@ -62,7 +35,7 @@ class SandboxRateLimitTest {
 
   @Test
   void answersNPerSecondOfItsClockThen429UntilTheNextSecond() {
-    ManualClock clock = new ManualClock();
+    ManualClock clock = new ManualClock(Instant.parse("2026-12-01T10:00:00.100Z"));
     try (MxSandbox sandbox = MxSandbox.start(clock);
         MxPlatformClient mx = client(sandbox)) {
       sandbox.rateLimit(3);
@@ -84,7 +57,7 @@ class SandboxRateLimitTest {
 
   @Test
   void theRetryPolicyWaitsOutTheWindowFromRetryAfter() {
-    ManualClock clock = new ManualClock();
+    ManualClock clock = new ManualClock(Instant.parse("2026-12-01T10:00:00.100Z"));
     try (MxSandbox sandbox = MxSandbox.start(clock);
         MxPlatformClient mx =
             MxPlatformClient.builder()
