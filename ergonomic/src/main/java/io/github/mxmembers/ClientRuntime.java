@@ -1,35 +1,47 @@
 package io.github.mxmembers;
 
+import io.github.mxmembers.generated.transport.AsyncHttpTransport;
 import io.github.mxmembers.generated.transport.HttpTransport;
 import io.github.mxmembers.generated.transport.PreparedRequest;
 import io.github.mxmembers.internal.SdkInfo;
-import io.github.mxmembers.internal.http.HttpClientFactory;
 import io.github.mxmembers.internal.pipeline.Call;
 import io.github.mxmembers.internal.pipeline.Interceptor;
 import io.github.mxmembers.internal.pipeline.Pipeline;
 import io.github.mxmembers.internal.pipeline.RetryInterceptor;
+import io.github.mxmembers.internal.pipeline.Transport;
 import io.github.mxmembers.internal.pipeline.TransportInterceptor;
+import io.github.mxmembers.internal.pipeline.Waiter;
 import io.github.mxmembers.internal.pipeline.Watchdog;
+import io.github.mxmembers.retry.Scheduler;
+import io.github.mxmembers.retry.Sleeper;
+import java.io.Closeable;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.message.BasicHeader;
+import org.apache.hc.core5.io.CloseMode;
 
 /**
  * What one client owns and shares among its calls: the HttpClient (closed with the client only if the
- * SDK built it), the deadline watchdog, the retry step, and the settings each call starts from.
+ * SDK built it), the timer thread, the retry step, how calls wait, and the settings each call starts
+ * from. A sync client's runtime sends on the calling thread and sleeps there between attempts; an
+ * async client's sends over HttpClient's async client and waits on the timer. Everything else, the
+ * whole pipeline, is the same.
  */
 final class ClientRuntime implements AutoCloseable {
   private static final Header USER_AGENT = new BasicHeader("User-Agent", SdkInfo.USER_AGENT);
 
-  private final CloseableHttpClient client;
-  private final boolean ownsClient;
+  private final Function<String, Transport> transports;
+  private final Closeable ownedClient;
   private final Watchdog watchdog = new Watchdog();
+  private final Waiter waiter;
   private final RetryInterceptor retries;
   private final int maxAttempts;
   private final RequestConfig config;
@@ -38,11 +50,15 @@ final class ClientRuntime implements AutoCloseable {
   private final Clock clock;
   private final CallListener listener;
 
-  ClientRuntime(MxClientBuilder<?> builder) {
-    CloseableHttpClient supplied = builder.userHttpClient();
-    this.client = supplied != null ? supplied : builder.newHttpClient();
-    this.ownsClient = supplied == null;
-    this.retries = new RetryInterceptor(builder.retryPolicy(), builder.sleeper());
+  private ClientRuntime(
+      MxClientBuilder<?> builder,
+      Function<String, Transport> transports,
+      Closeable ownedClient,
+      Function<Watchdog, Waiter> waiter) {
+    this.transports = transports;
+    this.ownedClient = ownedClient;
+    this.waiter = waiter.apply(watchdog);
+    this.retries = new RetryInterceptor(builder.retryPolicy());
     this.maxAttempts = builder.retryPolicy().maxAttempts();
     this.config = builder.requestConfig();
     this.responseTimeout = builder.responseTimeout();
@@ -52,6 +68,37 @@ final class ClientRuntime implements AutoCloseable {
     this.listener = builder.callListener() == CallListener.NONE ? null : builder.callListener();
   }
 
+  /**
+   * A sync client's runtime: the classic client (the caller's, or one the SDK builds and owns),
+   * waits slept on the calling thread.
+   *
+   * @throws IllegalStateException if a proxy is set together with the caller's own client
+   */
+  static ClientRuntime blocking(MxClientBuilder<?> builder, CloseableHttpClient userClient, Sleeper sleeper) {
+    if (userClient != null && builder.proxy() != null) {
+      throw new IllegalStateException("proxy cannot be combined with httpClient: set it on your client");
+    }
+    CloseableHttpClient client = userClient != null ? userClient : builder.newHttpClient();
+    return new ClientRuntime(
+        builder,
+        baseUrl -> Transport.blocking(new HttpTransport(client, baseUrl)),
+        userClient != null ? null : client,
+        watchdog -> Waiter.blocking(sleeper));
+  }
+
+  /**
+   * An async client's runtime: an async client the SDK builds and owns, on {@code ioThreads} I/O
+   * threads; retries wait on {@code scheduler}, or on the timer thread when it is null.
+   */
+  static ClientRuntime async(MxClientBuilder<?> builder, Scheduler scheduler, int ioThreads) {
+    CloseableHttpAsyncClient client = builder.newAsyncHttpClient(ioThreads);
+    return new ClientRuntime(
+        builder,
+        baseUrl -> new AsyncHttpTransport(client, baseUrl)::send,
+        () -> client.close(CloseMode.GRACEFUL),
+        watchdog -> Waiter.timed(scheduler, watchdog));
+  }
+
   /** Auth (if any), retries, then the attempt on the wire to {@code baseUrl}. */
   Pipeline pipeline(String baseUrl, Interceptor auth) {
     List<Interceptor> steps = new ArrayList<>(3);
@@ -59,22 +106,22 @@ final class ClientRuntime implements AutoCloseable {
       steps.add(auth);
     }
     steps.add(retries);
-    steps.add(
-        new TransportInterceptor(new HttpTransport(client, baseUrl), config, responseTimeout, watchdog, USER_AGENT));
+    steps.add(new TransportInterceptor(transports.apply(baseUrl), config, responseTimeout, watchdog, USER_AGENT));
     return new Pipeline(steps);
   }
 
   /** A new call for this request, starting its deadline and retry budget now. */
   Call call(MxApi api, PreparedRequest request) {
-    return new Call(api, request, clock, callTimeout, maxAttempts, listener);
+    return new Call(api, request, clock, callTimeout, maxAttempts, listener, waiter);
   }
 
+  /** Ends every call still under way (each fails), then the timer thread and the client the SDK built. */
   @Override
   public void close() {
     watchdog.close();
-    if (ownsClient) {
+    if (ownedClient != null) {
       try {
-        client.close();
+        ownedClient.close();
       } catch (IOException ignored) {
         // nothing useful to do: the pool is being discarded
       }

@@ -3,22 +3,25 @@ package io.github.mxmembers;
 import io.github.mxmembers.internal.http.Endpoints;
 import io.github.mxmembers.internal.http.HttpClientFactory;
 import io.github.mxmembers.retry.RetryPolicy;
-import io.github.mxmembers.retry.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.http.HttpHost;
 
 /**
- * What both clients' builders share: where to send, timeouts, HTTP, retries and the call listener.
+ * What every client's builder shares, sync and async, Platform and Nexus: where to send, timeouts,
+ * the connection pool, retries, the clock and the call listener.
  *
  * <p>Defaults: connect timeout 10 s, response timeout 30 s, call timeout 60 s (one deadline for
  * everything a call does: on Nexus the API-token fetch, opening the session, the update, a renewal
  * after 4011 and the repeated update, with every attempt and wait), 20 connections, {@link
- * RetryPolicy#defaults()}. Timeouts are from one millisecond to a day.
+ * RetryPolicy#defaults()}. Timeouts are from one millisecond to a day. How a client waits between
+ * attempts is the one thing set per kind: {@code sleeper} on the sync builders, {@code scheduler}
+ * on the async ones.
  *
  * @param <B> the concrete builder
  */
@@ -28,12 +31,10 @@ public abstract class MxClientBuilder<B extends MxClientBuilder<B>> {
   private Duration connectTimeout = Duration.ofSeconds(10);
   private Duration responseTimeout = Duration.ofSeconds(30);
   private Duration callTimeout = Duration.ofSeconds(60);
-  private CloseableHttpClient httpClient;
   private HttpHost proxy;
   private int maxConnections = 20;
   private RetryPolicy retryPolicy = RetryPolicy.defaults();
   private Clock clock = Clock.systemUTC();
-  private Sleeper sleeper = Sleeper.SYSTEM;
   private CallListener callListener = CallListener.NONE;
 
   MxClientBuilder() {}
@@ -108,18 +109,6 @@ public abstract class MxClientBuilder<B extends MxClientBuilder<B>> {
   }
 
   /**
-   * Sends over this client instead of one the SDK builds and pools. Its lifecycle stays yours; every
-   * request is still sent with redirects off and the timeouts above.
-   *
-   * @param httpClient your client; {@link #proxy} and {@link #maxConnections} are then yours to set on it
-   * @return this builder
-   */
-  public B httpClient(CloseableHttpClient httpClient) {
-    this.httpClient = Objects.requireNonNull(httpClient, "httpClient == null");
-    return self();
-  }
-
-  /**
    * Sends through an HTTP proxy.
    *
    * @param proxy the proxy's host and port
@@ -131,7 +120,8 @@ public abstract class MxClientBuilder<B extends MxClientBuilder<B>> {
   }
 
   /**
-   * The size of the connection pool the SDK builds; 20 by default.
+   * The size of the connection pool the SDK builds, and so the most requests a client has on the
+   * wire at once; 20 by default.
    *
    * @param maxConnections at least 1
    * @return this builder
@@ -168,17 +158,6 @@ public abstract class MxClientBuilder<B extends MxClientBuilder<B>> {
   }
 
   /**
-   * How the client waits between attempts; {@link Sleeper#SYSTEM} by default.
-   *
-   * @param sleeper the sleeper; tests pass one that does not sleep
-   * @return this builder
-   */
-  public B sleeper(Sleeper sleeper) {
-    this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
-    return self();
-  }
-
-  /**
    * Hears each call, attempt, retry and session, for metrics and tracing; {@link CallListener#NONE}
    * by default.
    *
@@ -207,19 +186,16 @@ public abstract class MxClientBuilder<B extends MxClientBuilder<B>> {
     return environment.pick(servers);
   }
 
-  /** Checks the settings that depend on each other; called by build(). */
-  void checkSettings() {
-    if (httpClient != null && proxy != null) {
-      throw new IllegalStateException("proxy cannot be combined with httpClient: set it on your client");
-    }
-  }
-
-  CloseableHttpClient userHttpClient() {
-    return httpClient;
+  HttpHost proxy() {
+    return proxy;
   }
 
   CloseableHttpClient newHttpClient() {
     return HttpClientFactory.create(connectTimeout, responseTimeout, maxConnections, proxy);
+  }
+
+  CloseableHttpAsyncClient newAsyncHttpClient(int ioThreads) {
+    return HttpClientFactory.createAsync(connectTimeout, responseTimeout, maxConnections, proxy, ioThreads);
   }
 
   RequestConfig requestConfig() {
@@ -240,10 +216,6 @@ public abstract class MxClientBuilder<B extends MxClientBuilder<B>> {
 
   Clock clock() {
     return clock;
-  }
-
-  Sleeper sleeper() {
-    return sleeper;
   }
 
   CallListener callListener() {

@@ -3,25 +3,17 @@ package io.github.mxmembers;
 import io.github.mxmembers.exception.MxException;
 import io.github.mxmembers.generated.nexus.JSON;
 import io.github.mxmembers.generated.nexus.api.MembersApi;
-import io.github.mxmembers.generated.nexus.api.SessionsApi;
-import io.github.mxmembers.generated.transport.PreparedRequest;
-import io.github.mxmembers.internal.http.Endpoints;
 import io.github.mxmembers.internal.nexus.SessionInterceptor;
 import io.github.mxmembers.internal.nexus.SessionManager;
-import io.github.mxmembers.internal.nexus.SsoApiTokenSource;
-import io.github.mxmembers.internal.nexus.TokenFetcher;
-import io.github.mxmembers.internal.pipeline.AuthHeaderInterceptor;
-import io.github.mxmembers.internal.pipeline.Call;
-import io.github.mxmembers.internal.pipeline.Outgoing;
-import io.github.mxmembers.internal.pipeline.Pipeline;
-import io.github.mxmembers.internal.pipeline.Response;
+import io.github.mxmembers.retry.Sleeper;
 import java.util.List;
 import java.util.Objects;
-import org.apache.hc.core5.http.message.BasicHeader;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 
 /**
- * Updates members on the MX Nexus API for one user, over a session it opens and keeps alive.
- * Immutable and thread-safe; close it when done with the user.
+ * Updates members on the MX Nexus API for one user, over a session it opens and keeps alive, on the
+ * calling thread. Immutable and thread-safe; close it when done with the user. {@link
+ * MxNexusAsyncClient} does the same without blocking.
  *
  * <pre>{@code
  * try (MxNexusClient nexus = MxNexusClient.builder()
@@ -39,28 +31,18 @@ import org.apache.hc.core5.http.message.BasicHeader;
 public final class MxNexusClient implements AutoCloseable {
   private final ClientRuntime runtime;
   private final SessionManager sessions;
-  private final Pipeline pipeline;
+  private final MemberUpdater updater;
 
   private MxNexusClient(Builder builder, String baseUrl) {
-    this.runtime = new ClientRuntime(builder);
-    TokenFetcher tokens;
-    if (builder.apiTokenSource != null) {
-      ApiTokenSource source = builder.apiTokenSource;
-      tokens = call -> source.fetchApiToken();
-    } else {
-      String ssoUrl =
-          builder.ssoBaseUrl != null
-              ? builder.ssoBaseUrl
-              : builder.environment().pick(SessionsApi.READ_API_TOKEN_SERVERS);
-      Pipeline sso =
-          runtime.pipeline(
-              ssoUrl,
-              new AuthHeaderInterceptor(new BasicHeader(SessionsApi.READ_API_TOKEN_AUTH_HEADER, builder.ssoApiKey)));
-      tokens = new SsoApiTokenSource(sso, builder.ssoClientId, builder.ssoUserId);
-    }
-    // POST /sessions carries its own one-time token: no auth step
-    this.sessions = new SessionManager(runtime.pipeline(baseUrl, null), tokens);
-    this.pipeline = runtime.pipeline(baseUrl, new SessionInterceptor(sessions));
+    this.runtime = ClientRuntime.blocking(builder, builder.httpClient, builder.sleeper);
+    this.sessions = builder.auth.sessions(runtime, baseUrl, builder.environment());
+    this.updater =
+        new MemberUpdater(
+            runtime,
+            MxApi.NEXUS,
+            runtime.pipeline(baseUrl, new SessionInterceptor(sessions)),
+            MembersApi::updateMemberResponseJson,
+            NexusMapping::member);
   }
 
   /** {@return a new builder} */
@@ -82,18 +64,7 @@ public final class MxNexusClient implements AutoCloseable {
    */
   public MemberUpdateResult updateMember(MemberUpdate update) {
     Objects.requireNonNull(update, "update == null");
-    PreparedRequest request = NexusMapping.prepare(update);
-    Call call = runtime.call(MxApi.NEXUS, request);
-    try {
-      Response response = pipeline.execute(call, Outgoing.idempotent(request));
-      MemberUpdateResult result =
-          MemberUpdateResult.read(call, request, response, MembersApi::updateMemberResponseJson, NexusMapping::member);
-      call.finished(null);
-      return result;
-    } catch (RuntimeException failure) {
-      call.finished(failure);
-      throw failure;
-    }
+    return updater.send(NexusMapping.prepare(update));
   }
 
   /**
@@ -106,7 +77,7 @@ public final class MxNexusClient implements AutoCloseable {
    */
   public RequestPreview preview(MemberUpdate update) {
     Objects.requireNonNull(update, "update == null");
-    return RequestPreview.of(NexusMapping.prepare(update), List.of(new BasicHeader(MembersApi.UPDATE_MEMBER_AUTH_HEADER, "session token")));
+    return NexusMapping.preview(update);
   }
 
   /** Closes the connection pool the SDK built (a client you supplied stays open) and the deadline timer. */
@@ -122,22 +93,20 @@ public final class MxNexusClient implements AutoCloseable {
 
   /** Builds an {@link MxNexusClient}; {@link #build()} names anything missing. */
   public static final class Builder extends MxClientBuilder<Builder> {
-    private ApiTokenSource apiTokenSource;
-    private String ssoClientId;
-    private String ssoApiKey;
-    private String ssoUserId;
-    private String ssoBaseUrl;
+    private final NexusAuth auth = new NexusAuth();
+    private CloseableHttpClient httpClient;
+    private Sleeper sleeper = Sleeper.SYSTEM;
 
     private Builder() {}
 
     /**
      * Where one-time API tokens come from, when you fetch them yourself.
      *
-     * @param apiTokenSource asked for a new token each time a session is opened
+     * @param apiTokenSource asked, on the calling thread, for a new token each time a session is opened
      * @return this builder
      */
     public Builder apiTokenSource(ApiTokenSource apiTokenSource) {
-      this.apiTokenSource = Objects.requireNonNull(apiTokenSource, "apiTokenSource == null");
+      auth.apiTokenSource(apiTokenSource);
       return this;
     }
 
@@ -151,9 +120,7 @@ public final class MxNexusClient implements AutoCloseable {
      * @throws IllegalArgumentException if any is blank or holds control characters
      */
     public Builder sso(String clientId, String apiKey, String userId) {
-      this.ssoClientId = Identifiers.check(clientId, "clientId");
-      this.ssoApiKey = Identifiers.checkSecret(apiKey, "apiKey");
-      this.ssoUserId = Identifiers.check(userId, "userId");
+      auth.sso(clientId, apiKey, userId);
       return this;
     }
 
@@ -165,8 +132,30 @@ public final class MxNexusClient implements AutoCloseable {
      * @throws IllegalArgumentException if not an absolute http(s) URL
      */
     public Builder ssoBaseUrl(String ssoBaseUrl) {
-      Objects.requireNonNull(ssoBaseUrl, "ssoBaseUrl == null");
-      this.ssoBaseUrl = Endpoints.checkBaseUrl(ssoBaseUrl, "ssoBaseUrl");
+      auth.ssoBaseUrl(ssoBaseUrl);
+      return this;
+    }
+
+    /**
+     * Sends over this client instead of one the SDK builds and pools. Its lifecycle stays yours; every
+     * request is still sent with redirects off and the timeouts above.
+     *
+     * @param httpClient your client; {@link #proxy} and {@link #maxConnections} are then yours to set on it
+     * @return this builder
+     */
+    public Builder httpClient(CloseableHttpClient httpClient) {
+      this.httpClient = Objects.requireNonNull(httpClient, "httpClient == null");
+      return this;
+    }
+
+    /**
+     * How the client waits between attempts; {@link Sleeper#SYSTEM} by default.
+     *
+     * @param sleeper the sleeper; tests pass one that does not sleep
+     * @return this builder
+     */
+    public Builder sleeper(Sleeper sleeper) {
+      this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
       return this;
     }
 
@@ -175,40 +164,18 @@ public final class MxNexusClient implements AutoCloseable {
      *
      * @return the client; it opens its first session on its first update
      * @throws IllegalStateException if the environment (or base URL) or the session source is missing, or
-     *     both session sources are set
+     *     both session sources are set, or a proxy is set with your own httpClient
      */
     public MxNexusClient build() {
       String baseUrl = resolveBaseUrl(JSON.SERVERS);
-      if (apiTokenSource == null && ssoClientId == null) {
-        throw new IllegalStateException(
-            "a session source is required: call apiTokenSource(...) or sso(clientId, apiKey, userId)");
-      }
-      if (apiTokenSource != null && ssoClientId != null) {
-        throw new IllegalStateException("set either apiTokenSource(...) or sso(...), not both");
-      }
-      if (ssoClientId != null && ssoBaseUrl == null && environment() == null) {
-        throw new IllegalStateException("ssoBaseUrl is required with sso(...) when baseUrl is set");
-      }
-      checkSettings();
+      auth.check(environment());
       return new MxNexusClient(this, baseUrl);
-    }
-
-    private static String notBlank(String value, String name) {
-      Objects.requireNonNull(value, name + " == null");
-      if (value.isBlank()) {
-        throw new IllegalArgumentException(name + " must not be blank");
-      }
-      return value;
     }
 
     /** Settings only: never the API key. */
     @Override
     public String toString() {
-      return "MxNexusClient.Builder{sso="
-          + (ssoClientId == null ? "unset" : ssoClientId + "/" + ssoUserId + ", apiKey=****")
-          + ", apiTokenSource="
-          + (apiTokenSource == null ? "unset" : "set")
-          + "}";
+      return "MxNexusClient.Builder{" + auth + "}";
     }
   }
 }

@@ -3,22 +3,17 @@ package io.github.mxmembers;
 import io.github.mxmembers.exception.MxException;
 import io.github.mxmembers.generated.platform.JSON;
 import io.github.mxmembers.generated.platform.api.MembersApi;
-import io.github.mxmembers.generated.transport.PreparedRequest;
 import io.github.mxmembers.internal.pipeline.AuthHeaderInterceptor;
-import io.github.mxmembers.internal.pipeline.Call;
-import io.github.mxmembers.internal.pipeline.Pipeline;
-import io.github.mxmembers.internal.pipeline.Outgoing;
-import io.github.mxmembers.internal.pipeline.Response;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import io.github.mxmembers.retry.Sleeper;
 import java.util.List;
 import java.util.Objects;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.http.Header;
-import org.apache.hc.core5.http.message.BasicHeader;
 
 /**
  * Updates members on the MX Platform API, with Basic auth, a pinned {@code Accept-Version} and
- * retries. Immutable and thread-safe; share one per application and close it on shutdown.
+ * retries, on the calling thread. Immutable and thread-safe; share one per application and close it
+ * on shutdown. {@link MxPlatformAsyncClient} does the same without blocking.
  *
  * <pre>{@code
  * try (MxPlatformClient mx = MxPlatformClient.builder()
@@ -34,15 +29,21 @@ import org.apache.hc.core5.http.message.BasicHeader;
  */
 public final class MxPlatformClient implements AutoCloseable {
   private final ClientRuntime runtime;
-  private final Pipeline pipeline;
+  private final MemberUpdater updater;
   private final Header authorization;
   private final PlatformApiVersion apiVersion;
 
   private MxPlatformClient(Builder builder, String baseUrl) {
-    this.runtime = new ClientRuntime(builder);
-    this.authorization = builder.authorization();
-    this.pipeline = runtime.pipeline(baseUrl, new AuthHeaderInterceptor(authorization));
-    this.apiVersion = builder.apiVersion;
+    this.runtime = ClientRuntime.blocking(builder, builder.httpClient, builder.sleeper);
+    this.authorization = builder.auth.authorization();
+    this.apiVersion = builder.auth.apiVersion();
+    this.updater =
+        new MemberUpdater(
+            runtime,
+            MxApi.PLATFORM,
+            runtime.pipeline(baseUrl, new AuthHeaderInterceptor(authorization)),
+            MembersApi::updateMemberResponseJson,
+            PlatformMapping::member);
   }
 
   /** {@return a new builder} */
@@ -67,18 +68,7 @@ public final class MxPlatformClient implements AutoCloseable {
    */
   public MemberUpdateResult updateMember(MemberUpdate update) {
     Objects.requireNonNull(update, "update == null");
-    PreparedRequest request = PlatformMapping.prepare(update, apiVersion);
-    Call call = runtime.call(MxApi.PLATFORM, request);
-    try {
-      Response response = pipeline.execute(call, Outgoing.idempotent(request));
-      MemberUpdateResult result =
-          MemberUpdateResult.read(call, request, response, MembersApi::updateMemberResponseJson, PlatformMapping::member);
-      call.finished(null);
-      return result;
-    } catch (RuntimeException failure) {
-      call.finished(failure);
-      throw failure;
-    }
+    return updater.send(PlatformMapping.prepare(update, apiVersion));
   }
 
   /**
@@ -107,9 +97,9 @@ public final class MxPlatformClient implements AutoCloseable {
 
   /** Builds an {@link MxPlatformClient}; {@link #build()} names anything missing. */
   public static final class Builder extends MxClientBuilder<Builder> {
-    private String clientId;
-    private String apiKey;
-    private PlatformApiVersion apiVersion = PlatformApiVersion.latest();
+    private final PlatformAuth auth = new PlatformAuth();
+    private CloseableHttpClient httpClient;
+    private Sleeper sleeper = Sleeper.SYSTEM;
 
     private Builder() {}
 
@@ -122,12 +112,7 @@ public final class MxPlatformClient implements AutoCloseable {
      * @throws IllegalArgumentException if either is blank or holds control characters, or the client id a {@code :}
      */
     public Builder credentials(String clientId, String apiKey) {
-      Identifiers.checkSecret(clientId, "clientId");
-      if (clientId.indexOf(':') >= 0) {
-        throw new IllegalArgumentException("clientId must contain no ':' (Basic auth separates it from the key with one)");
-      }
-      this.apiKey = Identifiers.checkSecret(apiKey, "apiKey");
-      this.clientId = clientId;
+      auth.credentials(clientId, apiKey);
       return this;
     }
 
@@ -138,36 +123,50 @@ public final class MxPlatformClient implements AutoCloseable {
      * @return this builder
      */
     public Builder apiVersion(PlatformApiVersion apiVersion) {
-      this.apiVersion = Objects.requireNonNull(apiVersion, "apiVersion == null");
+      auth.apiVersion(apiVersion);
       return this;
     }
 
-    Header authorization() {
-      String token = clientId + ":" + apiKey;
-      return new BasicHeader(
-          MembersApi.UPDATE_MEMBER_AUTH_HEADER,
-          "Basic " + Base64.getEncoder().encodeToString(token.getBytes(StandardCharsets.UTF_8)));
+    /**
+     * Sends over this client instead of one the SDK builds and pools. Its lifecycle stays yours; every
+     * request is still sent with redirects off and the timeouts above.
+     *
+     * @param httpClient your client; {@link #proxy} and {@link #maxConnections} are then yours to set on it
+     * @return this builder
+     */
+    public Builder httpClient(CloseableHttpClient httpClient) {
+      this.httpClient = Objects.requireNonNull(httpClient, "httpClient == null");
+      return this;
+    }
+
+    /**
+     * How the client waits between attempts; {@link Sleeper#SYSTEM} by default.
+     *
+     * @param sleeper the sleeper; tests pass one that does not sleep
+     * @return this builder
+     */
+    public Builder sleeper(Sleeper sleeper) {
+      this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
+      return this;
     }
 
     /**
      * Builds the client.
      *
      * @return the client, ready to send
-     * @throws IllegalStateException if the environment (or base URL) or the credentials are missing
+     * @throws IllegalStateException if the environment (or base URL) or the credentials are missing,
+     *     or a proxy is set with your own httpClient
      */
     public MxPlatformClient build() {
       String baseUrl = resolveBaseUrl(JSON.SERVERS);
-      if (clientId == null) {
-        throw new IllegalStateException("credentials are required: call credentials(clientId, apiKey)");
-      }
-      checkSettings();
+      auth.check();
       return new MxPlatformClient(this, baseUrl);
     }
 
     /** Settings only: never the API key. */
     @Override
     public String toString() {
-      return "MxPlatformClient.Builder{clientId=" + clientId + ", apiKey=" + (apiKey == null ? "null" : "****") + "}";
+      return "MxPlatformClient.Builder{" + auth + "}";
     }
   }
 }

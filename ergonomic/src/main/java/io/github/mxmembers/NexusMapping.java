@@ -10,10 +10,16 @@ import io.github.mxmembers.generated.nexus.model.MemberUpdateRequestBody;
 import io.github.mxmembers.generated.transport.PreparedRequest;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.hc.core5.http.message.BasicHeader;
 
 /** MemberUpdate to the Nexus API's wire format and back: the only place that knows its models. */
 final class NexusMapping {
   private NexusMapping() {}
+
+  /** The request {@link #prepare} makes, with the session header the pipeline would add, redacted. */
+  static RequestPreview preview(MemberUpdate update) {
+    return RequestPreview.of(prepare(update), List.of(new BasicHeader(MembersApi.UPDATE_MEMBER_AUTH_HEADER, "session token")));
+  }
 
   /**
    * Checks the update against what the Nexus API has, then prepares the request.

@@ -1,8 +1,16 @@
 package io.github.mxmembers.internal.http;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.config.TlsConfig;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
+import org.apache.hc.core5.http2.HttpVersionPolicy;
+import org.apache.hc.core5.reactor.IOReactorConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
@@ -11,8 +19,9 @@ import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.util.Timeout;
 
 /**
- * Builds the one pooled HttpClient a client owns. HttpClient's own retries and redirect following
- * are off: retries are decided in one place (the pipeline's {@code RetryInterceptor}), and credentials never follow a redirect.
+ * Builds the one pooled HttpClient a client owns: classic for the sync clients, async for the async
+ * ones, set up alike. HttpClient's own retries and redirect following are off: retries are decided
+ * in one place (the pipeline's {@code RetryInterceptor}), and credentials never follow a redirect.
  */
 public final class HttpClientFactory {
   private HttpClientFactory() {}
@@ -38,6 +47,46 @@ public final class HttpClientFactory {
         .disableCookieManagement()
         .disableAuthCaching()
         .build();
+  }
+
+  /**
+   * An async client, started, whose I/O reactor runs on {@code ioThreads} daemon threads named
+   * {@code mx-members-io-N}: the only threads it has. HTTP/1.1 only, as the classic client speaks,
+   * so that {@code maxConnections} bounds the requests in flight the same way.
+   */
+  public static CloseableHttpAsyncClient createAsync(
+      Duration connectTimeout, Duration responseTimeout, int maxConnections, HttpHost proxy, int ioThreads) {
+    PoolingAsyncClientConnectionManager connections =
+        PoolingAsyncClientConnectionManagerBuilder.create()
+            .setMaxConnTotal(maxConnections)
+            .setMaxConnPerRoute(maxConnections)
+            .setDefaultConnectionConfig(
+                ConnectionConfig.custom()
+                    .setConnectTimeout(Timeout.of(connectTimeout))
+                    .setSocketTimeout(Timeout.of(responseTimeout))
+                    .build())
+            .setDefaultTlsConfig(TlsConfig.custom().setVersionPolicy(HttpVersionPolicy.FORCE_HTTP_1).build())
+            .build();
+    AtomicInteger threads = new AtomicInteger();
+    CloseableHttpAsyncClient client =
+        HttpAsyncClients.custom()
+            .setConnectionManager(connections)
+            .setIOReactorConfig(IOReactorConfig.custom().setIoThreadCount(ioThreads).build())
+            .setThreadFactory(
+                task -> {
+                  Thread thread = new Thread(task, "mx-members-io-" + threads.incrementAndGet());
+                  thread.setDaemon(true);
+                  return thread;
+                })
+            .setDefaultRequestConfig(requestConfig(connectTimeout, responseTimeout))
+            .setProxy(proxy)
+            .disableAutomaticRetries()
+            .disableRedirectHandling()
+            .disableCookieManagement()
+            .disableAuthCaching()
+            .build();
+    client.start();
+    return client;
   }
 
   /**

@@ -3,9 +3,9 @@ package io.github.mxmembers.internal.nexus;
 import io.github.mxmembers.internal.pipeline.Call;
 import io.github.mxmembers.internal.pipeline.Interceptor;
 import io.github.mxmembers.internal.pipeline.Response;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Nexus authentication as a step of the pipeline: attaches the session (opening one first when
@@ -20,18 +20,31 @@ public final class SessionInterceptor implements Interceptor {
   }
 
   @Override
-  public Response intercept(Chain chain) throws IOException {
+  public CompletableFuture<Response> intercept(Chain chain) {
     Call call = chain.call();
-    Session session = sessions.current(call);
-    Instant sentAt = call.clock().instant();
-    Response response = chain.proceed(chain.request().withAuth(session.header()));
-    if (isExpired(response)) {
-      session = sessions.renew(session, call);
-      sentAt = call.clock().instant();
-      response = chain.proceed(chain.request().withAuth(session.header()));
-    }
-    session.usedAt(sentAt);
-    return response;
+    return sessions
+        .current(call)
+        .thenCompose(
+            session ->
+                send(chain, session)
+                    .thenCompose(
+                        response ->
+                            isExpired(response)
+                                ? sessions.renew(session, call).thenCompose(renewed -> send(chain, renewed))
+                                : CompletableFuture.completedFuture(response)));
+  }
+
+  /** Sends with this session, which the send keeps alive for another 30 minutes. */
+  private static CompletableFuture<Response> send(Chain chain, Session session) {
+    Instant sentAt = chain.call().clock().instant();
+    return chain.proceed(chain.request().withAuth(session.header()))
+        .thenApply(
+            response -> {
+              if (!isExpired(response)) {
+                session.usedAt(sentAt);
+              }
+              return response;
+            });
   }
 
   /** MX's one documented error code a client acts on. */

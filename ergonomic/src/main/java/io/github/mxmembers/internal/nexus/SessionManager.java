@@ -1,12 +1,12 @@
 package io.github.mxmembers.internal.nexus;
 
-import io.github.mxmembers.exception.MxTransportException;
 import io.github.mxmembers.generated.nexus.api.MembersApi;
 import io.github.mxmembers.generated.nexus.api.SessionsApi;
 import io.github.mxmembers.generated.nexus.model.SessionResponseBody;
 import io.github.mxmembers.generated.transport.PreparedRequest;
 import io.github.mxmembers.internal.pipeline.Call;
 import io.github.mxmembers.internal.pipeline.Failures;
+import io.github.mxmembers.internal.pipeline.Futures;
 import io.github.mxmembers.internal.pipeline.Outgoing;
 import io.github.mxmembers.internal.pipeline.Pipeline;
 import io.github.mxmembers.internal.pipeline.Response;
@@ -15,9 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.hc.core5.http.message.BasicHeader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * it for its sliding 30 minutes, and renews it shortly before it lapses or when MX reports it expired
  * (error code 4011). The session is opened inside the call that needs it, under that call's deadline
  * and retry budget; concurrent callers share one opening and wait for it no longer than their own
- * deadline allows. Thread-safe.
+ * deadline allows (an async caller without holding a thread). Thread-safe.
  */
 public final class SessionManager {
   /** MX: a session is valid for 30 minutes, and the counter is refreshed with each call. */
@@ -55,11 +52,11 @@ public final class SessionManager {
     this.tokens = Objects.requireNonNull(tokens, "tokens == null");
   }
 
-  /** The open session, opening or renewing it first if it is missing or about to lapse. */
-  public Session current(Call call) {
+  /** {@return the open session, opening or renewing it first if it is missing or about to lapse} */
+  public CompletableFuture<Session> current(Call call) {
     Session current = session;
     if (current != null && !current.lapsesWithin(RENEW_MARGIN, LIFETIME, call.clock().instant())) {
-      return current;
+      return CompletableFuture.completedFuture(current);
     }
     return replace(current, call, current == null ? "no session yet" : "about to lapse");
   }
@@ -68,11 +65,11 @@ public final class SessionManager {
    * Replaces a session MX reported expired. When another caller has already replaced it, that
    * caller's session is returned and no second one is opened.
    */
-  public Session renew(Session expired, Call call) {
+  public CompletableFuture<Session> renew(Session expired, Call call) {
     return replace(expired, call, "expired (" + EXPIRED_CODE + ")");
   }
 
-  private Session replace(Session stale, Call call, String reason) {
+  private CompletableFuture<Session> replace(Session stale, Call call, String reason) {
     CompletableFuture<Session> pending;
     boolean mine = false;
     synchronized (lock) {
@@ -80,7 +77,7 @@ public final class SessionManager {
       if (current != null
           && current != stale
           && !current.lapsesWithin(RENEW_MARGIN, LIFETIME, call.clock().instant())) {
-        return current;
+        return CompletableFuture.completedFuture(current);
       }
       if (opening == null) {
         opening = new CompletableFuture<>();
@@ -89,58 +86,47 @@ public final class SessionManager {
       pending = opening;
     }
     if (!mine) {
-      return await(pending, call);
+      // the opening call's failure, if it fails, is this call's too
+      return call.within(pending, "while another call opened the session");
     }
-    try {
-      Session opened = open(call, reason, stale != null);
-      synchronized (lock) {
-        session = opened;
-        opening = null;
-      }
-      pending.complete(opened);
-      return opened;
-    } catch (RuntimeException e) {
-      synchronized (lock) {
-        opening = null;
-      }
-      pending.completeExceptionally(e);
-      throw e;
-    }
+    open(call, reason, stale != null)
+        .whenComplete(
+            (opened, failure) -> {
+              synchronized (lock) {
+                if (failure == null) {
+                  session = opened;
+                }
+                opening = null;
+              }
+              if (failure == null) {
+                pending.complete(opened);
+              } else {
+                pending.completeExceptionally(Futures.unwrap(failure));
+              }
+            });
+    return pending;
   }
 
-  /** Waits for another caller's opening, no longer than this call's deadline. */
-  private static Session await(CompletableFuture<Session> pending, Call call) {
-    try {
-      return pending.get(Math.max(0, call.timeLeft().toMillis()), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      throw new MxTransportException(
-          call.api(),
-          call.api() + ": the call timeout of " + call.timeout() + " passed while another call opened the session",
-          call.attempts(),
-          call.lastRequestId(),
-          null);
-    } catch (ExecutionException e) {
-      // the opening call's own failure, which is this call's too
-      throw e.getCause() instanceof RuntimeException
-          ? (RuntimeException) e.getCause()
-          : new IllegalStateException(e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new MxTransportException(
-          call.api(), call.api() + ": interrupted while waiting for the session", call.attempts(), call.lastRequestId(), e);
-    }
+  private CompletableFuture<Session> open(Call call, String reason, boolean renewal) {
+    return tokens
+        .fetch(call)
+        .thenCompose(
+            apiToken -> {
+              if (apiToken == null || apiToken.isBlank()) {
+                throw new IllegalStateException("the ApiTokenSource returned no API token");
+              }
+              Instant openedAt = call.clock().instant();
+              // sent once: the API token is single-use, so it is retried only if it was never sent
+              Outgoing request =
+                  Outgoing.once(openRequest)
+                      .withAuth(new BasicHeader(SessionsApi.CREATE_SESSION_AUTH_HEADER, apiToken));
+              return pipeline
+                  .execute(call, request)
+                  .thenApply(response -> opened(call, response, openedAt, reason, renewal));
+            });
   }
 
-  private Session open(Call call, String reason, boolean renewal) {
-    String apiToken = tokens.fetch(call);
-    if (apiToken == null || apiToken.isBlank()) {
-      throw new IllegalStateException("the ApiTokenSource returned no API token");
-    }
-    Instant openedAt = call.clock().instant();
-    // sent once: the API token is single-use, so it is retried only if it was never sent
-    Outgoing request =
-        Outgoing.once(openRequest).withAuth(new BasicHeader(SessionsApi.CREATE_SESSION_AUTH_HEADER, apiToken));
-    Response response = pipeline.execute(call, request);
+  private Session opened(Call call, Response response, Instant openedAt, String reason, boolean renewal) {
     SessionResponseBody body = Responses.body(call, openRequest, response, SessionsApi::createSessionResponse);
     if (body == null || body.getSession() == null || body.getSession().getToken() == null) {
       throw Failures.unreadable(call, openRequest, response, "no session token", null);

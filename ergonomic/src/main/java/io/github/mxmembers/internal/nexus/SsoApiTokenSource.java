@@ -9,6 +9,7 @@ import io.github.mxmembers.internal.pipeline.Outgoing;
 import io.github.mxmembers.internal.pipeline.Pipeline;
 import io.github.mxmembers.internal.pipeline.Response;
 import io.github.mxmembers.internal.pipeline.Responses;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Reads a one-time API token from MX's SSO API, through a pipeline that authenticates with the
@@ -24,9 +25,12 @@ public final class SsoApiTokenSource implements TokenFetcher {
   }
 
   @Override
-  public String fetch(Call call) {
+  public CompletableFuture<String> fetch(Call call) {
     // a GET: each one issues a new token, so repeating it after a failure is harmless
-    Response response = pipeline.execute(call, Outgoing.idempotent(request));
+    return pipeline.execute(call, Outgoing.idempotent(request)).thenApply(response -> token(call, response));
+  }
+
+  private String token(Call call, Response response) {
     ApiTokenResponseBody body = Responses.body(call, request, response, SessionsApi::readApiTokenResponse);
     if (body == null || body.getUser() == null || body.getUser().getApiToken() == null) {
       throw Failures.unreadable(call, request, response, "no api_token", null);

@@ -1,6 +1,6 @@
 package io.github.mxmembers.internal.pipeline;
 
-import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
 import org.apache.hc.core5.http.Header;
 
 /**
@@ -15,7 +15,7 @@ public final class AuthHeaderInterceptor implements Interceptor {
   }
 
   @Override
-  public Response intercept(Chain chain) throws IOException {
+  public CompletableFuture<Response> intercept(Chain chain) {
     return chain.proceed(chain.request().withAuth(header));
   }
 

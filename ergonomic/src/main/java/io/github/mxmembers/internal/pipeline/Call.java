@@ -7,15 +7,19 @@ import io.github.mxmembers.generated.transport.PreparedRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.hc.core5.concurrent.Cancellable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One call: its deadline, its retry budget, what it has sent so far, and the listener's events. Every
- * step of the call (on Nexus: the API-token fetch, opening a session, the update, a renewal and the
- * repeated update) runs under the same deadline and draws on the same budget. A call runs one step at
- * a time; it is not shared between threads.
+ * One call: its deadline, its retry budget, what it has sent so far, how it waits, whether it was
+ * cancelled, and the listener's events. Every step of the call (on Nexus: the API-token fetch,
+ * opening a session, the update, a renewal and the repeated update) runs under the same deadline
+ * and draws on the same budget. A call runs one step at a time: on an async client the steps may
+ * run on different threads, one after the other (each future's completion orders them).
  */
 public final class Call {
   private static final Logger LOG = LoggerFactory.getLogger(Call.class);
@@ -31,7 +35,11 @@ public final class Call {
   private final Instant deadline;
   private final CallListener listener;
   private final long id;
+  private final Waiter waiter;
   private int retriesLeft;
+  private volatile boolean cancelled;
+  /** The attempt on the wire, to abort on {@link #cancel()}; null between attempts. */
+  private volatile Cancellable inFlight;
   private final PreparedRequest[] sent = new PreparedRequest[MAX_REQUESTS];
   private final int[] attempts = new int[MAX_REQUESTS];
   private Response lastResponse;
@@ -39,10 +47,18 @@ public final class Call {
   /**
    * @param request the call's own request; its attempts are the ones results and errors count
    * @param listener null when nobody listens: then no event is built
+   * @param waiter how this call waits: on its thread (sync) or by a timer (async)
    */
   public Call(
-      MxApi api, PreparedRequest request, Clock clock, Duration timeout, int maxAttempts, CallListener listener) {
+      MxApi api,
+      PreparedRequest request,
+      Clock clock,
+      Duration timeout,
+      int maxAttempts,
+      CallListener listener,
+      Waiter waiter) {
     this.api = api;
+    this.waiter = waiter;
     this.request = request;
     this.clock = clock;
     this.timeout = timeout;
@@ -77,6 +93,59 @@ public final class Call {
   /** Whether waiting this long still leaves the deadline ahead. */
   boolean fits(Duration wait) {
     return clock.instant().plus(wait).isBefore(deadline);
+  }
+
+  /** How this call waits before a retry. */
+  Waiter waiter() {
+    return waiter;
+  }
+
+  /**
+   * Waits for what another call is doing, no longer than this call's deadline.
+   *
+   * @param what for the message, such as {@code "while another call opened the session"}
+   * @return completes as {@code future} does, or fails with the deadline's {@code MxTransportException}
+   */
+  public <T> CompletableFuture<T> within(CompletableFuture<T> future, String what) {
+    return waiter.within(future, timeLeft())
+        .handle(
+            (value, failure) -> {
+              if (failure == null) {
+                return value;
+              }
+              Throwable cause = Futures.unwrap(failure);
+              if (cause instanceof TimeoutException) {
+                throw Failures.transport(this, request, "the call timeout of " + timeout + " passed " + what, null);
+              }
+              if (cause instanceof InterruptedException) {
+                throw Failures.transport(this, request, "was interrupted " + what, cause);
+              }
+              throw Futures.rethrow(cause);
+            });
+  }
+
+  /**
+   * Stops the call: the attempt on the wire is aborted (its connection closed, not pooled) and no
+   * further attempt starts. Safe from any thread.
+   */
+  public void cancel() {
+    cancelled = true;
+    Cancellable attempt = inFlight;
+    if (attempt != null) {
+      attempt.cancel();
+    }
+  }
+
+  public boolean isCancelled() {
+    return cancelled;
+  }
+
+  /** The attempt now on the wire, or null once it ended; aborted at once if the call was cancelled. */
+  void inFlight(Cancellable attempt) {
+    inFlight = attempt;
+    if (attempt != null && cancelled) {
+      attempt.cancel();
+    }
   }
 
   /** Whether the budget still holds a retry. */

@@ -82,6 +82,12 @@ public final class Failures {
         cause);
   }
 
+  /** The call was cancelled (by {@code Future.cancel} on an async client) before it had an answer. */
+  static java.util.concurrent.CancellationException cancelled(Call call, PreparedRequest request) {
+    return new java.util.concurrent.CancellationException(
+        call.api() + ": " + request + " was cancelled after " + Call.plural(call.attemptsOf(request), "attempt"));
+  }
+
   /** {@code " (request id X)"}, or nothing when there is none. */
   static String requestIdPart(String requestId) {
     return requestId == null ? "" : " (request id " + requestId + ")";

@@ -1,18 +1,24 @@
 package io.github.mxmembers.internal.pipeline;
 
-import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * One step of the pipeline: it may change the request, proceed down the chain (once, several times, or
  * not at all) and look at or replace the response. The last step sends the attempt.
+ *
+ * <p>Every step returns a future, so that one chain serves the sync clients (whose futures are
+ * complete on return: each step runs on the calling thread) and the async ones (whose futures
+ * complete on an I/O or timer thread). A step never blocks, and never throws: it returns a failed
+ * future instead.
  */
 @FunctionalInterface
 public interface Interceptor {
   /**
-   * @throws IOException when no response came back; the pipeline turns it into an {@code
-   *     MxTransportException}
+   * @return the response; fails with an {@link java.io.IOException} when no response came back
+   *     (the pipeline turns it into an {@code MxTransportException}), or with the {@code
+   *     MxException} a step decided on
    */
-  Response intercept(Chain chain) throws IOException;
+  CompletableFuture<Response> intercept(Chain chain);
 
   /** The rest of the pipeline, as one step sees it. */
   interface Chain {
@@ -21,6 +27,6 @@ public interface Interceptor {
     Outgoing request();
 
     /** Hands the request to the next step. */
-    Response proceed(Outgoing request) throws IOException;
+    CompletableFuture<Response> proceed(Outgoing request);
   }
 }

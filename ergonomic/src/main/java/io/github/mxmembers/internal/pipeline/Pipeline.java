@@ -3,11 +3,14 @@ package io.github.mxmembers.internal.pipeline;
 import io.github.mxmembers.generated.transport.ResponseTooLargeException;
 import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A fixed chain of interceptors ending with the attempt on the wire, as OkHttp chains them: for
  * example auth, then retries, then {@link TransportInterceptor}. Immutable and thread-safe; each call
- * walks it with its own {@link Call}.
+ * walks it with its own {@link Call}. The same chain serves the sync and the async clients: only
+ * the {@link Transport} at its end and the call's {@link Waiter} differ.
  */
 public final class Pipeline {
   private final Interceptor[] interceptors;
@@ -22,22 +25,41 @@ public final class Pipeline {
   /**
    * Runs the request through every step.
    *
-   * @return the last response, whatever its status
-   * @throws io.github.mxmembers.exception.MxTransportException when no response came back in the
-   *     attempts and time the call allows
-   * @throws io.github.mxmembers.exception.MxResponseException when a response body was too large
+   * @return completes with the last response, whatever its status; fails with an {@link
+   *     io.github.mxmembers.exception.MxTransportException} when no response came back in the
+   *     attempts and time the call allows, an {@link io.github.mxmembers.exception.MxResponseException}
+   *     when a response body was too large, and a {@link CancellationException} once the call was
+   *     cancelled
    */
-  public Response execute(Call call, Outgoing request) {
-    try {
-      return new RealChain(call, request, 0).proceed(request);
-    } catch (ResponseTooLargeException tooLarge) {
-      throw Failures.tooLarge(call, request.request(), tooLarge);
-    } catch (IOException failure) {
-      if (call.timeLeft().toMillis() < 1) {
-        throw call.deadlinePassed(request.request(), failure);
-      }
-      throw Failures.transport(call, request.request(), failure);
+  public CompletableFuture<Response> execute(Call call, Outgoing request) {
+    return new RealChain(call, request, 0)
+        .proceed(request)
+        .handle(
+            (response, failure) -> {
+              if (failure == null) {
+                return response;
+              }
+              throw translate(call, request, Futures.unwrap(failure));
+            });
+  }
+
+  /** What a failure that reached the top of the chain amounts to for the caller. */
+  private static RuntimeException translate(Call call, Outgoing request, Throwable failure) {
+    if (call.isCancelled()) {
+      return failure instanceof CancellationException
+          ? (CancellationException) failure
+          : Failures.cancelled(call, request.request());
     }
+    if (failure instanceof ResponseTooLargeException) {
+      return Failures.tooLarge(call, request.request(), (ResponseTooLargeException) failure);
+    }
+    if (failure instanceof IOException) {
+      if (call.timeLeft().toMillis() < 1) {
+        return call.deadlinePassed(request.request(), failure);
+      }
+      return Failures.transport(call, request.request(), (IOException) failure);
+    }
+    return Futures.rethrow(failure);
   }
 
   private final class RealChain implements Interceptor.Chain {
@@ -62,8 +84,13 @@ public final class Pipeline {
     }
 
     @Override
-    public Response proceed(Outgoing next) throws IOException {
-      return interceptors[index].intercept(new RealChain(call, next, index + 1));
+    public CompletableFuture<Response> proceed(Outgoing next) {
+      try {
+        return interceptors[index].intercept(new RealChain(call, next, index + 1));
+      } catch (RuntimeException e) {
+        // a step's bug or a listener's: the call fails with it rather than hanging
+        return CompletableFuture.failedFuture(e);
+      }
     }
   }
 }

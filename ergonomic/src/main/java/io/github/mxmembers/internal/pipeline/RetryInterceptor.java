@@ -1,75 +1,92 @@
 package io.github.mxmembers.internal.pipeline;
 
-import io.github.mxmembers.exception.MxTransportException;
 import io.github.mxmembers.retry.RetryPolicy;
-import io.github.mxmembers.retry.Sleeper;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Sends the request again while {@link RetryPolicy} says the failure is worth it, the call's retry
- * budget allows and the wait ends before the call's deadline. Every retry sends the same bytes.
+ * budget allows and the wait ends before the call's deadline. Every retry sends the same bytes. The
+ * wait is the call's {@link Waiter}: a sleep on the calling thread for a sync client, a timer for an
+ * async one.
  */
 public final class RetryInterceptor implements Interceptor {
   private static final Logger LOG = LoggerFactory.getLogger(RetryInterceptor.class);
 
   private final RetryPolicy policy;
-  private final Sleeper sleeper;
 
-  public RetryInterceptor(RetryPolicy policy, Sleeper sleeper) {
+  public RetryInterceptor(RetryPolicy policy) {
     this.policy = policy;
-    this.sleeper = sleeper;
   }
 
   @Override
-  public Response intercept(Chain chain) throws IOException {
-    Call call = chain.call();
-    Outgoing request = chain.request();
-    for (int attempt = 1; ; attempt++) {
-      Response response;
-      try {
-        response = chain.proceed(request);
-      } catch (IOException failure) {
-        if (!policy.isRetryableFailure(failure, request.isIdempotent()) || !call.hasRetryLeft()) {
-          throw failure;
-        }
-        Duration delay = policy.delayBefore(attempt + 1, null, call.clock().instant());
-        if (!call.fits(delay)) {
-          throw failure;
-        }
-        await(call, request, failure.getClass().getSimpleName(), delay, attempt + 1);
-        continue;
-      }
-      if (!policy.isRetryableStatus(response.status(), request.isIdempotent()) || !call.hasRetryLeft()) {
-        return response;
-      }
-      Duration delay = policy.delayBefore(attempt + 1, response.header("Retry-After"), call.clock().instant());
-      if (!call.fits(delay)) {
-        LOG.debug("{} {}: no time left for a retry before the call's deadline", call.api(), request);
-        return response;
-      }
-      await(call, request, String.valueOf(response.status()), delay, attempt + 1);
-    }
+  public CompletableFuture<Response> intercept(Chain chain) {
+    return send(chain, 1);
   }
 
-  private void await(Call call, Outgoing request, String reason, Duration delay, int nextAttempt) {
+  private CompletableFuture<Response> send(Chain chain, int attempt) {
+    return chain.proceed(chain.request())
+        .handle((response, failure) -> decide(chain, attempt, response, failure))
+        .thenCompose(next -> next);
+  }
+
+  /** The attempt's answer as it stands, or a retry of it. */
+  private CompletableFuture<Response> decide(Chain chain, int attempt, Response response, Throwable failure) {
+    Call call = chain.call();
+    Outgoing request = chain.request();
+    if (call.isCancelled()) {
+      return CompletableFuture.failedFuture(Failures.cancelled(call, request.request()));
+    }
+    if (failure != null) {
+      Throwable cause = Futures.unwrap(failure);
+      if (!(cause instanceof IOException)
+          || call.isCancelled()
+          || !policy.isRetryableFailure((IOException) cause, request.isIdempotent())
+          || !call.hasRetryLeft()) {
+        return CompletableFuture.failedFuture(cause);
+      }
+      Duration delay = policy.delayBefore(attempt + 1, null, call.clock().instant());
+      if (!call.fits(delay)) {
+        return CompletableFuture.failedFuture(cause);
+      }
+      return retry(chain, cause.getClass().getSimpleName(), delay, attempt + 1);
+    }
+    if (!policy.isRetryableStatus(response.status(), request.isIdempotent()) || !call.hasRetryLeft()) {
+      return CompletableFuture.completedFuture(response);
+    }
+    Duration delay = policy.delayBefore(attempt + 1, response.header("Retry-After"), call.clock().instant());
+    if (!call.fits(delay)) {
+      LOG.debug("{} {}: no time left for a retry before the call's deadline", call.api(), request);
+      return CompletableFuture.completedFuture(response);
+    }
+    return retry(chain, String.valueOf(response.status()), delay, attempt + 1);
+  }
+
+  private CompletableFuture<Response> retry(Chain chain, String reason, Duration delay, int nextAttempt) {
+    Call call = chain.call();
+    Outgoing request = chain.request();
     call.spendRetry();
     LOG.info(
         "{} {}: retrying after {} in {} ms (attempt {} of this request)",
         call.api(), request, reason, delay.toMillis(), nextAttempt);
     call.retryScheduled(request.request(), nextAttempt, reason, delay);
-    try {
-      sleeper.sleep(delay);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new MxTransportException(
-          call.api(),
-          call.api() + ": " + request + ": interrupted while waiting to retry",
-          call.attemptsOf(request.request()),
-          call.lastRequestId(),
-          e);
-    }
+    return call.waiter()
+        .delay(delay)
+        .handle(
+            (waited, failure) -> {
+              if (failure == null) {
+                return send(chain, nextAttempt);
+              }
+              Throwable cause = Futures.unwrap(failure);
+              if (cause instanceof InterruptedException) {
+                return CompletableFuture.<Response>failedFuture(
+                    Failures.transport(call, request.request(), "was interrupted while waiting to retry", cause));
+              }
+              return CompletableFuture.<Response>failedFuture(cause);
+            })
+        .thenCompose(next -> next);
   }
 }

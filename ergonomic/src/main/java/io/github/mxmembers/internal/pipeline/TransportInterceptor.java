@@ -1,12 +1,11 @@
 package io.github.mxmembers.internal.pipeline;
 
 import io.github.mxmembers.generated.transport.AttemptTimer;
-import io.github.mxmembers.generated.transport.HttpTransport;
 import io.github.mxmembers.generated.transport.PreparedRequest;
 import io.github.mxmembers.generated.transport.RawResponse;
 import io.github.mxmembers.internal.http.HeaderLog;
-import java.io.IOException;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.util.Timeout;
@@ -14,15 +13,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The last step: one attempt on the wire. Its response timeout is cut to what is left of the call's
- * deadline, and a {@link Watchdog} aborts it at the deadline whatever the server does. Logs the
- * attempt at DEBUG (request line, status, attempt, time, MX's request id) and its headers, from an
- * allow-list, at TRACE.
+ * The last step: one attempt on the wire, through the client's {@link Transport}. Its response
+ * timeout is cut to what is left of the call's deadline, and a {@link Watchdog} aborts it at the
+ * deadline whatever the server does; a cancelled call starts no attempt and aborts the one in
+ * flight. Logs the attempt at DEBUG (request line, status, attempt, time, MX's request id) and its
+ * headers, from an allow-list, at TRACE.
  */
 public final class TransportInterceptor implements Interceptor {
   private static final Logger LOG = LoggerFactory.getLogger(TransportInterceptor.class);
 
-  private final HttpTransport transport;
+  private final Transport transport;
   private final RequestConfig config;
   private final Duration responseTimeout;
   private final Watchdog watchdog;
@@ -33,7 +33,7 @@ public final class TransportInterceptor implements Interceptor {
    * @param responseTimeout the response timeout in {@code config}
    */
   public TransportInterceptor(
-      HttpTransport transport, RequestConfig config, Duration responseTimeout, Watchdog watchdog, Header userAgent) {
+      Transport transport, RequestConfig config, Duration responseTimeout, Watchdog watchdog, Header userAgent) {
     this.transport = transport;
     this.config = config;
     this.responseTimeout = responseTimeout;
@@ -42,14 +42,21 @@ public final class TransportInterceptor implements Interceptor {
   }
 
   @Override
-  public Response intercept(Chain chain) throws IOException {
+  public CompletableFuture<Response> intercept(Chain chain) {
     Call call = chain.call();
     Outgoing outgoing = chain.request();
     PreparedRequest request = outgoing.request();
+    if (call.isCancelled()) {
+      return CompletableFuture.failedFuture(Failures.cancelled(call, request));
+    }
+    if (watchdog.isClosed()) {
+      return CompletableFuture.failedFuture(
+          Failures.transport(call, request, "was not sent: the client is closed", null));
+    }
     Duration left = call.timeLeft();
     if (left.toMillis() < 1) {
       // under a millisecond HttpClient would read the timeout as "none"
-      throw call.deadlinePassed(request, null);
+      return CompletableFuture.failedFuture(call.deadlinePassed(request, null));
     }
     int attempt = call.countAttempt(request);
     Header[] extra = outgoing.auth() == null ? new Header[] {userAgent} : new Header[] {userAgent, outgoing.auth()};
@@ -59,20 +66,24 @@ public final class TransportInterceptor implements Interceptor {
     }
     call.attemptStarted(request, attempt);
     long started = System.nanoTime();
-    RawResponse raw;
-    try {
-      raw = transport.send(request, configWithin(left), timerFor(left), extra);
-    } catch (IOException failure) {
-      long nanos = System.nanoTime() - started;
+    return transport
+        .send(request, configWithin(left), timerFor(call, left), extra)
+        .handle((raw, failure) -> finish(call, request, attempt, started, raw, failure));
+  }
+
+  private static Response finish(
+      Call call, PreparedRequest request, int attempt, long started, RawResponse raw, Throwable failure) {
+    long nanos = System.nanoTime() - started;
+    if (failure != null) {
+      Throwable cause = Futures.unwrap(failure);
       if (LOG.isDebugEnabled()) {
         LOG.debug(
             "{} {} failed: {} (attempt {}, {} ms)",
-            call.api(), request, failure.getClass().getSimpleName(), attempt, nanos / 1_000_000);
+            call.api(), request, cause.getClass().getSimpleName(), attempt, nanos / 1_000_000);
       }
-      call.attemptFinished(request, attempt, 0, null, failure.getClass().getSimpleName(), nanos);
-      throw failure;
+      call.attemptFinished(request, attempt, 0, null, cause.getClass().getSimpleName(), nanos);
+      throw Futures.rethrow(cause);
     }
-    long nanos = System.nanoTime() - started;
     Response response = new Response(raw);
     call.received(response);
     if (LOG.isDebugEnabled()) {
@@ -93,7 +104,15 @@ public final class TransportInterceptor implements Interceptor {
     return RequestConfig.copy(config).setResponseTimeout(Timeout.of(left)).build();
   }
 
-  private AttemptTimer timerFor(Duration left) {
-    return attempt -> watchdog.abortAfter(attempt, left);
+  /** Aborts the attempt at the deadline, or at once if the call is cancelled while it is on the wire. */
+  private AttemptTimer timerFor(Call call, Duration left) {
+    return attempt -> {
+      AttemptTimer.Disarm deadline = watchdog.abortAfter(attempt, left);
+      call.inFlight(attempt);
+      return () -> {
+        call.inFlight(null);
+        deadline.disarm();
+      };
+    };
   }
 }

@@ -7,11 +7,15 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.hc.core5.concurrent.Cancellable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Aborts attempts that reach their call's deadline. A response timeout bounds each read, not the
- * whole response, and a connect can take up to the connect timeout: a server that trickles bytes or
- * a route that hangs would otherwise hold a call past its deadline.
+ * A client's one timer thread. It aborts attempts that reach their call's deadline: a response
+ * timeout bounds each read, not the whole response, and a connect can take up to the connect
+ * timeout, so a server that trickles bytes or a route that hangs would otherwise hold a call past
+ * its deadline. On the async clients it also ends the waits before retries and the waits bounded by
+ * a deadline ({@link #runAfter}), so that they hold no thread.
  *
  * <p>Built for the hot path: arming an attempt is one queue insert and disarming it one write, with
  * no thread woken. One daemon thread per client checks the armed attempts every {@link #TICK} while
@@ -35,14 +39,28 @@ public final class Watchdog implements AutoCloseable {
   private volatile boolean closed;
 
   public Watchdog() {
-    thread = new Thread(this::run, "mx-members-deadline");
+    thread = new Thread(this::run, "mx-members-timer");
     thread.setDaemon(true);
     thread.start();
   }
 
   /** Cancels the attempt once {@code after} has passed, unless disarmed first. */
   AttemptTimer.Disarm abortAfter(Cancellable attempt, Duration after) {
-    Armed entry = new Armed(attempt, System.nanoTime() + after.toNanos());
+    return runAfter(attempt::cancel, after);
+  }
+
+  /**
+   * Runs {@code task} on this thread once {@code after} has passed (within a {@link #TICK}), unless
+   * disarmed first. The task must be quick: it delays every other one.
+   */
+  AttemptTimer.Disarm runAfter(Runnable task, Duration after) {
+    if (closed) {
+      // nothing may wait on a closed client: the task runs now, and ends what it guards
+      Armed now = new Armed(task, System.nanoTime());
+      now.run();
+      return now;
+    }
+    Armed entry = new Armed(task, System.nanoTime() + after.toNanos());
     armed.add(entry);
     if (!recentlyArmed) {
       recentlyArmed = true;
@@ -85,7 +103,7 @@ public final class Watchdog implements AutoCloseable {
         it.remove();
       } else if (now - entry.deadline >= 0) {
         it.remove();
-        entry.attempt.cancel();
+        entry.run();
       } else {
         any = true;
       }
@@ -93,6 +111,15 @@ public final class Watchdog implements AutoCloseable {
     return any;
   }
 
+  /** Whether {@link #close()} was called: the client sends nothing more. */
+  boolean isClosed() {
+    return closed;
+  }
+
+  /**
+   * Ends the thread, and first runs every task still armed: attempts on the wire are aborted and
+   * waits end at once, so that no call of a closed client is left waiting.
+   */
   @Override
   public void close() {
     closed = true;
@@ -102,17 +129,33 @@ public final class Watchdog implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    for (Armed entry; (entry = armed.poll()) != null; ) {
+      if (!entry.disarmed) {
+        entry.run();
+      }
+    }
   }
 
-  /** One armed attempt; disarming only marks it, and the thread drops it on its next sweep. */
+  /** One armed task; disarming only marks it, and the thread drops it on its next sweep. */
   private static final class Armed implements AttemptTimer.Disarm {
-    final Cancellable attempt;
+    private static final Logger LOG = LoggerFactory.getLogger(Watchdog.class);
+
+    final Runnable task;
     final long deadline;
     volatile boolean disarmed;
 
-    Armed(Cancellable attempt, long deadline) {
-      this.attempt = attempt;
+    Armed(Runnable task, long deadline) {
+      this.task = task;
       this.deadline = deadline;
+    }
+
+    /** A failing task is logged and stops no other. */
+    void run() {
+      try {
+        task.run();
+      } catch (RuntimeException e) {
+        LOG.warn("a timed task failed: {}", e.getClass().getName(), e);
+      }
     }
 
     @Override

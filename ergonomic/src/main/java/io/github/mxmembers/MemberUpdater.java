@@ -1,0 +1,86 @@
+package io.github.mxmembers;
+
+import com.google.gson.JsonObject;
+import io.github.mxmembers.generated.transport.PreparedRequest;
+import io.github.mxmembers.internal.pipeline.Call;
+import io.github.mxmembers.internal.pipeline.Futures;
+import io.github.mxmembers.internal.pipeline.Outgoing;
+import io.github.mxmembers.internal.pipeline.Pipeline;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/**
+ * One API's update call, shared by its sync and async client: a {@link Call} through the pipeline,
+ * then the member read from the last response or the exception it amounts to, with the listener
+ * told either way. The sync client joins the future, which its runtime has completed by then.
+ */
+final class MemberUpdater {
+  private final ClientRuntime runtime;
+  private final MxApi api;
+  private final Pipeline pipeline;
+  private final BiFunction<Integer, byte[], JsonObject> parser;
+  private final Function<JsonObject, Member> toMember;
+
+  /**
+   * @param parser the generated reader of the operation's success bodies
+   * @param toMember the API's mapping from the body to a {@link Member}
+   */
+  MemberUpdater(
+      ClientRuntime runtime,
+      MxApi api,
+      Pipeline pipeline,
+      BiFunction<Integer, byte[], JsonObject> parser,
+      Function<JsonObject, Member> toMember) {
+    this.runtime = runtime;
+    this.api = api;
+    this.pipeline = pipeline;
+    this.parser = parser;
+    this.toMember = toMember;
+  }
+
+  /**
+   * Starts the call. The future fails with the {@link io.github.mxmembers.exception.MxException}
+   * itself (not wrapped); cancelling it cancels the call.
+   */
+  CompletableFuture<MemberUpdateResult> start(PreparedRequest request) {
+    Call call = runtime.call(api, request);
+    CompletableFuture<MemberUpdateResult> result = new CompletableFuture<>();
+    result.whenComplete(
+        (done, failure) -> {
+          if (result.isCancelled()) {
+            call.cancel();
+          }
+        });
+    pipeline
+        .execute(call, Outgoing.idempotent(request))
+        .whenComplete(
+            (response, failure) -> {
+              try {
+                if (failure != null) {
+                  throw Futures.rethrow(failure);
+                }
+                MemberUpdateResult read = MemberUpdateResult.read(call, request, response, parser, toMember);
+                call.finished(null);
+                result.complete(read);
+              } catch (RuntimeException e) {
+                call.finished(e);
+                result.completeExceptionally(e);
+              } catch (Error e) {
+                result.completeExceptionally(e);
+                throw e;
+              }
+            });
+    return result;
+  }
+
+  /** Sends on the calling thread: a sync runtime completes every step before {@link #start} returns. */
+  MemberUpdateResult send(PreparedRequest request) {
+    CompletableFuture<MemberUpdateResult> result = start(request);
+    try {
+      return result.join();
+    } catch (RuntimeException e) {
+      throw Futures.rethrow(e);
+    }
+  }
+}

@@ -1,0 +1,189 @@
+package io.github.mxmembers;
+
+import io.github.mxmembers.exception.MxException;
+import io.github.mxmembers.generated.nexus.JSON;
+import io.github.mxmembers.generated.nexus.api.MembersApi;
+import io.github.mxmembers.internal.nexus.SessionInterceptor;
+import io.github.mxmembers.internal.nexus.SessionManager;
+import io.github.mxmembers.retry.Scheduler;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Updates members on the MX Nexus API for one user without blocking: the async twin of {@link
+ * MxNexusClient}, with the same session handling, settings, retries, deadline, listener and errors,
+ * over HttpClient 5's async client. Concurrent updates share one session, and one renewal after MX's
+ * 4011; while a session opens, the updates waiting for it hold no thread. Immutable and thread-safe;
+ * close it when done with the user.
+ *
+ * <pre>{@code
+ * try (MxNexusAsyncClient nexus = MxNexusAsyncClient.builder()
+ *     .environment(MxEnvironment.INTEGRATION)
+ *     .sso(clientId, apiKey, userId)          // or .apiTokenSource(yourAsyncSource)
+ *     .build()) {
+ *   CompletableFuture<MemberUpdateResult> result = nexus.updateMember(MemberUpdate.builder()
+ *       .member("MBR-7c6f361b-e582-15b6-60c0-358f12466b4b")
+ *       .credential("CRD-27d0edb8-1d50-5b90-bcbc-be270ca42b9f", password)
+ *       .build());
+ * }
+ * }</pre>
+ *
+ * <p>Errors, cancellation and threads are as on {@link MxPlatformAsyncClient}: bad input throws at
+ * once, before any I/O; every other failure fails the future with the {@link MxException} itself;
+ * {@code cancel(true)} aborts the attempt on the wire and starts no other; the future completes on
+ * the client's I/O or timer thread.
+ */
+public final class MxNexusAsyncClient implements AutoCloseable {
+  private final ClientRuntime runtime;
+  private final SessionManager sessions;
+  private final MemberUpdater updater;
+
+  private MxNexusAsyncClient(Builder builder, String baseUrl) {
+    this.runtime = builder.async.runtime(builder);
+    this.sessions = builder.auth.sessions(runtime, baseUrl, builder.environment());
+    this.updater =
+        new MemberUpdater(
+            runtime,
+            MxApi.NEXUS,
+            runtime.pipeline(baseUrl, new SessionInterceptor(sessions)),
+            MembersApi::updateMemberResponseJson,
+            NexusMapping::member);
+  }
+
+  /** {@return a new builder} */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Starts the update, {@code PUT /members/{member_guid}}, and returns at once. A session is opened
+   * first when there is none; if MX reports it expired (4011) it is renewed once and the update
+   * repeated. All of it runs under one call timeout and one retry budget.
+   *
+   * @param update the update, with no user
+   * @return completes with the result (MX's status, the member as MX now has it, attempts and
+   *     request id), or fails with the {@link MxException} the sync client would throw
+   * @throws IllegalArgumentException at once, before any I/O, if the update has a field the Nexus
+   *     API does not have
+   */
+  public CompletableFuture<MemberUpdateResult> updateMember(MemberUpdate update) {
+    Objects.requireNonNull(update, "update == null");
+    return updater.start(NexusMapping.prepare(update));
+  }
+
+  /**
+   * The request {@link #updateMember} would send for this update, secrets redacted, without
+   * sending it.
+   *
+   * @param update the update
+   * @return the request, redacted
+   * @throws IllegalArgumentException as {@link #updateMember} would, before any I/O
+   */
+  public RequestPreview preview(MemberUpdate update) {
+    Objects.requireNonNull(update, "update == null");
+    return NexusMapping.preview(update);
+  }
+
+  /**
+   * Fails every call still under way, then stops the I/O and timer threads and closes the
+   * connections. Nothing of the client runs afterwards.
+   */
+  @Override
+  public void close() {
+    runtime.close();
+  }
+
+  @Override
+  public String toString() {
+    return "MxNexusAsyncClient{" + sessions + "}";
+  }
+
+  /** Builds an {@link MxNexusAsyncClient}; {@link #build()} names anything missing. */
+  public static final class Builder extends MxClientBuilder<Builder> {
+    private final NexusAuth auth = new NexusAuth();
+    private final AsyncSettings async = new AsyncSettings();
+
+    private Builder() {}
+
+    /**
+     * Where one-time API tokens come from, when you fetch them yourself.
+     *
+     * @param apiTokenSource asked for a new token each time a session is opened, on an SDK thread
+     *     that it must not block
+     * @return this builder
+     */
+    public Builder apiTokenSource(AsyncApiTokenSource apiTokenSource) {
+      auth.apiTokenSource(apiTokenSource);
+      return this;
+    }
+
+    /**
+     * Lets the SDK fetch API tokens from MX's SSO API with your {@code MD-API-KEY}.
+     *
+     * @param clientId your client id, part of the SSO URL
+     * @param apiKey your API key, sent as {@code MD-API-KEY}; never printed
+     * @param userId the user whose members this client updates: partner-defined id or {@code USR-} guid
+     * @return this builder
+     * @throws IllegalArgumentException if any is blank or holds control characters
+     */
+    public Builder sso(String clientId, String apiKey, String userId) {
+      auth.sso(clientId, apiKey, userId);
+      return this;
+    }
+
+    /**
+     * The SSO API's base URL, when {@link #baseUrl(String)} replaces the environment.
+     *
+     * @param ssoBaseUrl https, except to a loopback address
+     * @return this builder
+     * @throws IllegalArgumentException if not an absolute http(s) URL
+     */
+    public Builder ssoBaseUrl(String ssoBaseUrl) {
+      auth.ssoBaseUrl(ssoBaseUrl);
+      return this;
+    }
+
+    /**
+     * Where the waits before retries are spent; by default the client's own timer thread.
+     *
+     * @param scheduler the scheduler; tests pass one that records the waits and completes at once
+     * @return this builder
+     */
+    public Builder scheduler(Scheduler scheduler) {
+      async.scheduler(scheduler);
+      return this;
+    }
+
+    /**
+     * The I/O reactor's threads, which send and read every request; the number of cores, at most
+     * 4, by default.
+     *
+     * @param ioThreads from 1 to 64
+     * @return this builder
+     * @throws IllegalArgumentException if outside that range
+     */
+    public Builder ioThreads(int ioThreads) {
+      async.ioThreads(ioThreads);
+      return this;
+    }
+
+    /**
+     * Builds the client and starts its I/O reactor.
+     *
+     * @return the client; it opens its first session on its first update
+     * @throws IllegalStateException if the environment (or base URL) or the session source is missing, or
+     *     both session sources are set
+     */
+    public MxNexusAsyncClient build() {
+      String baseUrl = resolveBaseUrl(JSON.SERVERS);
+      auth.check(environment());
+      return new MxNexusAsyncClient(this, baseUrl);
+    }
+
+    /** Settings only: never the API key. */
+    @Override
+    public String toString() {
+      return "MxNexusAsyncClient.Builder{" + auth + "}";
+    }
+  }
+}

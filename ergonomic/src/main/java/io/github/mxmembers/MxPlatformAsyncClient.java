@@ -1,0 +1,194 @@
+package io.github.mxmembers;
+
+import io.github.mxmembers.exception.MxException;
+import io.github.mxmembers.generated.platform.JSON;
+import io.github.mxmembers.generated.platform.api.MembersApi;
+import io.github.mxmembers.internal.pipeline.AuthHeaderInterceptor;
+import io.github.mxmembers.retry.Scheduler;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import org.apache.hc.core5.http.Header;
+
+/**
+ * Updates members on the MX Platform API without blocking: the async twin of {@link
+ * MxPlatformClient}, with the same settings, retries, deadline, listener and errors, over
+ * HttpClient 5's async client. Thousands of updates can be in flight on a few threads: the I/O
+ * reactor's ({@link Builder#ioThreads}, at most 4 by default) and one timer thread, which aborts
+ * attempts at their deadline and ends the waits before retries. Immutable and thread-safe; share
+ * one per application and close it on shutdown.
+ *
+ * <pre>{@code
+ * try (MxPlatformAsyncClient mx = MxPlatformAsyncClient.builder()
+ *     .environment(MxEnvironment.INTEGRATION)
+ *     .credentials(clientId, apiKey)
+ *     .maxConnections(256)
+ *     .build()) {
+ *   mx.updateMember(update)
+ *       .thenAccept(result -> log.info("updated, request id {}", result.requestId().orElse("-")))
+ *       .exceptionally(failure -> { log.warn("not updated", failure); return null; });
+ * }
+ * }</pre>
+ *
+ * <p><b>Errors.</b> Bad input throws at once, before anything is sent, exactly as on the sync client
+ * ({@code NullPointerException}, {@code IllegalArgumentException}): it is a bug at the call site,
+ * and no future is returned. Everything else fails the future with the {@link MxException} itself:
+ * {@code whenComplete}, {@code handle} and {@code exceptionally} on the returned future see it as
+ * is; {@code join()} throws it wrapped in a {@link java.util.concurrent.CompletionException} and
+ * {@code get()} in an {@link java.util.concurrent.ExecutionException}, with it as the cause (and so
+ * do stages you chain on it, as for any {@link CompletableFuture}).
+ *
+ * <p><b>Cancellation.</b> {@code cancel(true)} on the returned future aborts the attempt on the wire
+ * (its connection is closed, not returned to the pool half-read) and starts no further attempt; the
+ * listener's {@code callFinished} then carries a {@link java.util.concurrent.CancellationException}.
+ * {@link #close()} fails every call still under way with an {@link
+ * io.github.mxmembers.exception.MxTransportException}.
+ *
+ * <p><b>Threads.</b> The future completes, and stages you chain without an executor run, on an I/O
+ * or timer thread of the client's: keep them quick and never block there (use {@code thenApplyAsync}
+ * with an executor of yours for slow work). The listener is called on those threads too.
+ */
+public final class MxPlatformAsyncClient implements AutoCloseable {
+  private final ClientRuntime runtime;
+  private final MemberUpdater updater;
+  private final Header authorization;
+  private final PlatformApiVersion apiVersion;
+
+  private MxPlatformAsyncClient(Builder builder, String baseUrl) {
+    this.runtime = builder.async.runtime(builder);
+    this.authorization = builder.auth.authorization();
+    this.apiVersion = builder.auth.apiVersion();
+    this.updater =
+        new MemberUpdater(
+            runtime,
+            MxApi.PLATFORM,
+            runtime.pipeline(baseUrl, new AuthHeaderInterceptor(authorization)),
+            MembersApi::updateMemberResponseJson,
+            PlatformMapping::member);
+  }
+
+  /** {@return a new builder} */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** {@return the version every request pins in {@code Accept-Version}} */
+  public PlatformApiVersion apiVersion() {
+    return apiVersion;
+  }
+
+  /**
+   * Starts the update, {@code PUT /users/{user}/members/{member}}, and returns at once.
+   *
+   * @param update the update, with a user
+   * @return completes with the result (MX's status, the member as MX now has it, attempts and
+   *     request id), or fails with the {@link MxException} the sync client would throw
+   * @throws IllegalArgumentException at once, before any I/O, if the update has no user or has a
+   *     field the Platform API does not have
+   */
+  public CompletableFuture<MemberUpdateResult> updateMember(MemberUpdate update) {
+    Objects.requireNonNull(update, "update == null");
+    return updater.start(PlatformMapping.prepare(update, apiVersion));
+  }
+
+  /**
+   * The request {@link #updateMember} would send for this update, secrets redacted, without
+   * sending it.
+   *
+   * @param update the update
+   * @return the request, redacted
+   * @throws IllegalArgumentException as {@link #updateMember} would, before any I/O
+   */
+  public RequestPreview preview(MemberUpdate update) {
+    Objects.requireNonNull(update, "update == null");
+    return RequestPreview.of(PlatformMapping.prepare(update, apiVersion), List.of(authorization));
+  }
+
+  /**
+   * Fails every call still under way, then stops the I/O and timer threads and closes the
+   * connections. Nothing of the client runs afterwards.
+   */
+  @Override
+  public void close() {
+    runtime.close();
+  }
+
+  @Override
+  public String toString() {
+    return "MxPlatformAsyncClient{" + MxApi.PLATFORM + ", apiVersion=" + apiVersion + "}";
+  }
+
+  /** Builds an {@link MxPlatformAsyncClient}; {@link #build()} names anything missing. */
+  public static final class Builder extends MxClientBuilder<Builder> {
+    private final PlatformAuth auth = new PlatformAuth();
+    private final AsyncSettings async = new AsyncSettings();
+
+    private Builder() {}
+
+    /**
+     * Your MX client id and API key, sent as HTTP Basic auth on every request.
+     *
+     * @param clientId your client id; no {@code :} and no control characters
+     * @param apiKey your API key; never printed
+     * @return this builder
+     * @throws IllegalArgumentException if either is blank or holds control characters, or the client id a {@code :}
+     */
+    public Builder credentials(String clientId, String apiKey) {
+      auth.credentials(clientId, apiKey);
+      return this;
+    }
+
+    /**
+     * The API version to pin; {@link PlatformApiVersion#latest()} by default.
+     *
+     * @param apiVersion a version this SDK was generated for
+     * @return this builder
+     */
+    public Builder apiVersion(PlatformApiVersion apiVersion) {
+      auth.apiVersion(apiVersion);
+      return this;
+    }
+
+    /**
+     * Where the waits before retries are spent; by default the client's own timer thread.
+     *
+     * @param scheduler the scheduler; tests pass one that records the waits and completes at once
+     * @return this builder
+     */
+    public Builder scheduler(Scheduler scheduler) {
+      async.scheduler(scheduler);
+      return this;
+    }
+
+    /**
+     * The I/O reactor's threads, which send and read every request; the number of cores, at most
+     * 4, by default.
+     *
+     * @param ioThreads from 1 to 64
+     * @return this builder
+     * @throws IllegalArgumentException if outside that range
+     */
+    public Builder ioThreads(int ioThreads) {
+      async.ioThreads(ioThreads);
+      return this;
+    }
+
+    /**
+     * Builds the client and starts its I/O reactor.
+     *
+     * @return the client, ready to send
+     * @throws IllegalStateException if the environment (or base URL) or the credentials are missing
+     */
+    public MxPlatformAsyncClient build() {
+      String baseUrl = resolveBaseUrl(JSON.SERVERS);
+      auth.check();
+      return new MxPlatformAsyncClient(this, baseUrl);
+    }
+
+    /** Settings only: never the API key. */
+    @Override
+    public String toString() {
+      return "MxPlatformAsyncClient.Builder{" + auth + "}";
+    }
+  }
+}

@@ -1,0 +1,109 @@
+package io.github.mxmembers;
+
+import io.github.mxmembers.generated.nexus.api.SessionsApi;
+import io.github.mxmembers.internal.http.Endpoints;
+import io.github.mxmembers.internal.nexus.SessionManager;
+import io.github.mxmembers.internal.nexus.SsoApiTokenSource;
+import io.github.mxmembers.internal.nexus.TokenFetcher;
+import io.github.mxmembers.internal.pipeline.AuthHeaderInterceptor;
+import io.github.mxmembers.internal.pipeline.Pipeline;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.apache.hc.core5.http.message.BasicHeader;
+
+/**
+ * The Nexus settings both Nexus builders hold, sync and async: where a session's one-time API token
+ * comes from (your source, or MX's SSO API with your {@code MD-API-KEY}), and the SSO API's address.
+ * Checked as they are set; the key is never printed.
+ */
+final class NexusAuth {
+  private TokenFetcher userTokens;
+  private String ssoClientId;
+  private String ssoApiKey;
+  private String ssoUserId;
+  private String ssoBaseUrl;
+
+  /** A blocking source, for the sync client: asked on the calling thread. */
+  void apiTokenSource(ApiTokenSource source) {
+    Objects.requireNonNull(source, "apiTokenSource == null");
+    this.userTokens =
+        call -> {
+          try {
+            return CompletableFuture.completedFuture(source.fetchApiToken());
+          } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+          }
+        };
+  }
+
+  /** A non-blocking source, for the async client: waited for no longer than the call's deadline. */
+  void apiTokenSource(AsyncApiTokenSource source) {
+    Objects.requireNonNull(source, "apiTokenSource == null");
+    this.userTokens =
+        call -> {
+          CompletionStage<String> token;
+          try {
+            token = source.fetchApiToken();
+          } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+          }
+          if (token == null) {
+            return CompletableFuture.failedFuture(
+                new IllegalStateException("the AsyncApiTokenSource returned no CompletionStage"));
+          }
+          return call.within(token.toCompletableFuture(), "while the AsyncApiTokenSource fetched an API token");
+        };
+  }
+
+  void sso(String clientId, String apiKey, String userId) {
+    this.ssoClientId = Identifiers.check(clientId, "clientId");
+    this.ssoApiKey = Identifiers.checkSecret(apiKey, "apiKey");
+    this.ssoUserId = Identifiers.check(userId, "userId");
+  }
+
+  void ssoBaseUrl(String ssoBaseUrl) {
+    Objects.requireNonNull(ssoBaseUrl, "ssoBaseUrl == null");
+    this.ssoBaseUrl = Endpoints.checkBaseUrl(ssoBaseUrl, "ssoBaseUrl");
+  }
+
+  /**
+   * @param environment the builder's environment, null when it has a base URL instead
+   * @throws IllegalStateException if no source, or both, are set, or sso has no URL to go to
+   */
+  void check(MxEnvironment environment) {
+    if (userTokens == null && ssoClientId == null) {
+      throw new IllegalStateException(
+          "a session source is required: call apiTokenSource(...) or sso(clientId, apiKey, userId)");
+    }
+    if (userTokens != null && ssoClientId != null) {
+      throw new IllegalStateException("set either apiTokenSource(...) or sso(...), not both");
+    }
+    if (ssoClientId != null && ssoBaseUrl == null && environment == null) {
+      throw new IllegalStateException("ssoBaseUrl is required with sso(...) when baseUrl is set");
+    }
+  }
+
+  /** The client's session manager: {@code POST /sessions} to {@code baseUrl}, tokens from the source set. */
+  SessionManager sessions(ClientRuntime runtime, String baseUrl, MxEnvironment environment) {
+    TokenFetcher tokens = userTokens;
+    if (tokens == null) {
+      String ssoUrl = ssoBaseUrl != null ? ssoBaseUrl : environment.pick(SessionsApi.READ_API_TOKEN_SERVERS);
+      Pipeline sso =
+          runtime.pipeline(
+              ssoUrl, new AuthHeaderInterceptor(new BasicHeader(SessionsApi.READ_API_TOKEN_AUTH_HEADER, ssoApiKey)));
+      tokens = new SsoApiTokenSource(sso, ssoClientId, ssoUserId);
+    }
+    // POST /sessions carries its own one-time token: no auth step
+    return new SessionManager(runtime.pipeline(baseUrl, null), tokens);
+  }
+
+  /** Settings only: never the API key. */
+  @Override
+  public String toString() {
+    return "sso="
+        + (ssoClientId == null ? "unset" : ssoClientId + "/" + ssoUserId + ", apiKey=****")
+        + ", apiTokenSource="
+        + (userTokens == null ? "unset" : "set");
+  }
+}

@@ -1,0 +1,55 @@
+package io.github.mxmembers;
+
+import io.github.mxmembers.generated.platform.api.MembersApi;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Objects;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.message.BasicHeader;
+
+/**
+ * The Platform settings both Platform builders hold, sync and async: the client id and API key
+ * (Basic auth) and the pinned API version. Checked as they are set; never printed.
+ */
+final class PlatformAuth {
+  private String clientId;
+  private String apiKey;
+  private PlatformApiVersion apiVersion = PlatformApiVersion.latest();
+
+  void credentials(String clientId, String apiKey) {
+    Identifiers.checkSecret(clientId, "clientId");
+    if (clientId.indexOf(':') >= 0) {
+      throw new IllegalArgumentException("clientId must contain no ':' (Basic auth separates it from the key with one)");
+    }
+    this.apiKey = Identifiers.checkSecret(apiKey, "apiKey");
+    this.clientId = clientId;
+  }
+
+  void apiVersion(PlatformApiVersion apiVersion) {
+    this.apiVersion = Objects.requireNonNull(apiVersion, "apiVersion == null");
+  }
+
+  PlatformApiVersion apiVersion() {
+    return apiVersion;
+  }
+
+  /** @throws IllegalStateException if no credentials were set */
+  void check() {
+    if (clientId == null) {
+      throw new IllegalStateException("credentials are required: call credentials(clientId, apiKey)");
+    }
+  }
+
+  Header authorization() {
+    String token = clientId + ":" + apiKey;
+    return new BasicHeader(
+        MembersApi.UPDATE_MEMBER_AUTH_HEADER,
+        "Basic " + Base64.getEncoder().encodeToString(token.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** Settings only: never the API key. */
+  @Override
+  public String toString() {
+    return "clientId=" + clientId + ", apiKey=" + (apiKey == null ? "null" : "****");
+  }
+}

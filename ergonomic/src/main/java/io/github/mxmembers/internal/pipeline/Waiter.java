@@ -1,0 +1,101 @@
+package io.github.mxmembers.internal.pipeline;
+
+import io.github.mxmembers.generated.transport.AttemptTimer;
+import io.github.mxmembers.retry.Scheduler;
+import io.github.mxmembers.retry.Sleeper;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * How a client waits: for the delay before a retry, and for something another call is doing (a
+ * session being opened) no longer than its own deadline. A sync client waits on the calling thread
+ * ({@link #blocking}); an async one holds no thread and is woken by a timer ({@link #timed}). With
+ * {@link Transport}, the one difference between the two.
+ */
+public interface Waiter {
+  /**
+   * {@return completes once {@code delay} has passed; fails with {@link InterruptedException} when
+   * the waiting thread was interrupted}
+   */
+  CompletableFuture<Void> delay(Duration delay);
+
+  /**
+   * {@return completes as {@code future} does, or fails with {@link TimeoutException} once {@code
+   * timeout} has passed; {@code future} itself is left alone, since others may wait for it too}
+   */
+  <T> CompletableFuture<T> within(CompletableFuture<T> future, Duration timeout);
+
+  /** Waits on the calling thread: every future it returns is complete. */
+  static Waiter blocking(Sleeper sleeper) {
+    return new Waiter() {
+      @Override
+      public CompletableFuture<Void> delay(Duration delay) {
+        try {
+          sleeper.sleep(delay);
+          return CompletableFuture.completedFuture(null);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return CompletableFuture.failedFuture(e);
+        }
+      }
+
+      @Override
+      public <T> CompletableFuture<T> within(CompletableFuture<T> future, Duration timeout) {
+        try {
+          return CompletableFuture.completedFuture(future.get(Math.max(0, timeout.toMillis()), TimeUnit.MILLISECONDS));
+        } catch (ExecutionException e) {
+          return CompletableFuture.failedFuture(Futures.unwrap(e));
+        } catch (TimeoutException e) {
+          return CompletableFuture.failedFuture(e);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return CompletableFuture.failedFuture(e);
+        }
+      }
+    };
+  }
+
+  /**
+   * Holds no thread: retries wait on {@code scheduler} (the watchdog's thread when null), and
+   * bounded waits end by the watchdog.
+   */
+  static Waiter timed(Scheduler scheduler, Watchdog watchdog) {
+    return new Waiter() {
+      @Override
+      public CompletableFuture<Void> delay(Duration delay) {
+        if (scheduler != null) {
+          try {
+            return scheduler.after(delay).toCompletableFuture();
+          } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+          }
+        }
+        CompletableFuture<Void> waited = new CompletableFuture<>();
+        watchdog.runAfter(() -> waited.complete(null), delay);
+        return waited;
+      }
+
+      @Override
+      public <T> CompletableFuture<T> within(CompletableFuture<T> future, Duration timeout) {
+        if (future.isDone()) {
+          return future;
+        }
+        CompletableFuture<T> bounded = new CompletableFuture<>();
+        AttemptTimer.Disarm timer = watchdog.runAfter(() -> bounded.completeExceptionally(new TimeoutException()), timeout);
+        future.whenComplete(
+            (value, failure) -> {
+              timer.disarm();
+              if (failure != null) {
+                bounded.completeExceptionally(Futures.unwrap(failure));
+              } else {
+                bounded.complete(value);
+              }
+            });
+        return bounded;
+      }
+    };
+  }
+}
