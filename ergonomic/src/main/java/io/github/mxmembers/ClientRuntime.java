@@ -27,6 +27,7 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.message.BasicHeader;
 import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.TimeValue;
 
 /**
  * What one client owns and shares among its calls: the HttpClient (closed with the client only if the
@@ -95,7 +96,16 @@ final class ClientRuntime implements AutoCloseable {
     return new ClientRuntime(
         builder,
         baseUrl -> new AsyncHttpTransport(client, baseUrl)::send,
-        () -> client.close(CloseMode.GRACEFUL),
+        () -> {
+          // the watchdog has already failed every call under way: nothing is left to finish gracefully
+          client.close(CloseMode.IMMEDIATE);
+          try {
+            // close only starts the I/O threads' shutdown: wait, so that none outlives close()
+            client.awaitShutdown(TimeValue.ofSeconds(5));
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        },
         watchdog -> Waiter.timed(scheduler, watchdog));
   }
 

@@ -155,8 +155,8 @@ public final class MxNexusAsyncClient implements AutoCloseable {
     }
 
     /**
-     * The I/O reactor's threads, which send and read every request; the number of cores, at most
-     * 4, by default.
+     * The I/O reactor's dispatcher threads, which send and read every request; the number of
+     * cores, at most 4, by default. HttpClient adds one thread that starts them.
      *
      * @param ioThreads from 1 to 64
      * @return this builder

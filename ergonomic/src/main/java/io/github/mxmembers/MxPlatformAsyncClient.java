@@ -14,8 +14,9 @@ import org.apache.hc.core5.http.Header;
  * Updates members on the MX Platform API without blocking: the async twin of {@link
  * MxPlatformClient}, with the same settings, retries, deadline, listener and errors, over
  * HttpClient 5's async client. Thousands of updates can be in flight on a few threads: the I/O
- * reactor's ({@link Builder#ioThreads}, at most 4 by default) and one timer thread, which aborts
- * attempts at their deadline and ends the waits before retries. Immutable and thread-safe; share
+ * reactor's ({@link Builder#ioThreads} dispatchers, at most 4 by default, and the one HttpClient
+ * starts them from) and one timer thread, which aborts attempts at their deadline and ends the
+ * waits before retries. Immutable and thread-safe; share
  * one per application and close it on shutdown.
  *
  * <pre>{@code
@@ -161,8 +162,8 @@ public final class MxPlatformAsyncClient implements AutoCloseable {
     }
 
     /**
-     * The I/O reactor's threads, which send and read every request; the number of cores, at most
-     * 4, by default.
+     * The I/O reactor's dispatcher threads, which send and read every request; the number of
+     * cores, at most 4, by default. HttpClient adds one thread that starts them.
      *
      * @param ioThreads from 1 to 64
      * @return this builder

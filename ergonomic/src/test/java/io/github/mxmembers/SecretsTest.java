@@ -11,7 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.mockserver.matchers.Times;
 
 /**
@@ -25,14 +26,15 @@ class SecretsTest extends MockMxTest {
           .encodeToString(
               (MockMx.CLIENT_ID + ":" + MockMx.API_KEY).getBytes(StandardCharsets.UTF_8));
 
-  @Test
-  void noSecretReachesALogLineAMessageOrAToString() {
+  @ParameterizedTest
+  @EnumSource(Flavour.class)
+  void noSecretReachesALogLineAMessageOrAToString(Flavour flavour) throws Exception {
     List<String> texts = new ArrayList<>();
     ByteArrayOutputStream log = new ByteArrayOutputStream();
     PrintStream originalErr = System.err;
     System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
     try {
-      exercise(texts);
+      exercise(flavour, texts);
     } finally {
       System.setErr(originalErr);
     }
@@ -69,8 +71,9 @@ class SecretsTest extends MockMxTest {
 
   private final RecordingListener listener = new RecordingListener();
 
-  private void exercise(List<String> texts) {
+  private void exercise(Flavour flavour, List<String> texts) throws Exception {
     FakeClock clock = new FakeClock();
+    RecordingSleeper waits = new RecordingSleeper(clock);
     server.reset();
     server
         .when(request().withPath(MockMx.MEMBER_PATH), Times.exactly(1))
@@ -92,39 +95,52 @@ class SecretsTest extends MockMxTest {
         .when(request().withPath("/members/MBR-1"))
         .respond(response().withStatusCode(200).withBody(MockMx.nexusMemberJson()));
 
-    MxPlatformClient.Builder platformBuilder = MockMx.platform(server, clock).callListener(listener);
-    texts.add(platformBuilder.toString());
     MemberUpdate update =
         MockMx.credentialUpdate().toBuilder().callbackPayload("cb").metadata("m").build();
     texts.add(update.toString());
-    try (MxPlatformClient mx = platformBuilder.build()) {
-      texts.add(mx.toString());
-      MemberUpdateResult result = mx.updateMember(update);
+    try (Flavour.Updater mx =
+        flavour.platform(MockMx.url(server), clock, waits, builder -> {
+          builder.callListener(listener);
+          texts.add(builder.toString());
+        })) {
+      texts.add(mx.client().toString());
+      MemberUpdateResult result = mx.update(update);
       texts.add(result.toString());
-      texts.add(
-          catchThrowable(() -> mx.updateMember(update.toBuilder().member("MBR-404").build()))
-              .toString());
+      texts.add(catchThrowable(() -> mx.update(update.toBuilder().member("MBR-404").build())).toString());
     }
-    try (MxPlatformClient refused =
-        MockMx.platform(server, clock).baseUrl("http://127.0.0.1:1").build()) {
-      texts.add(catchThrowable(() -> refused.updateMember(update)).getMessage());
+    try (Flavour.Updater refused = flavour.platform("http://127.0.0.1:1", clock, waits, builder -> {})) {
+      texts.add(catchThrowable(() -> refused.update(update)).getMessage());
     }
 
-    MxNexusClient.Builder nexusBuilder =
-        MxNexusClient.builder()
-            .baseUrl(MockMx.url(server))
-            .ssoBaseUrl(MockMx.url(server))
-            .sso(MockMx.CLIENT_ID, MockMx.API_KEY, "USR-1")
-            .clock(clock)
-            .sleeper(new RecordingSleeper(clock))
-            .callListener(listener);
-    texts.add(nexusBuilder.toString());
-    try (MxNexusClient nexus = nexusBuilder.build()) {
-      MemberUpdateResult result =
-          nexus.updateMember(
-              MemberUpdate.builder().member("MBR-1").credential("CRD-1", MockMx.PASSWORD).build());
-      texts.add(result.toString());
-      texts.add(nexus.toString());
+    MemberUpdate nexusUpdate = MemberUpdate.builder().member("MBR-1").credential("CRD-1", MockMx.PASSWORD).build();
+    if (flavour == Flavour.SYNC) {
+      MxNexusClient.Builder nexusBuilder =
+          MxNexusClient.builder()
+              .baseUrl(MockMx.url(server))
+              .ssoBaseUrl(MockMx.url(server))
+              .sso(MockMx.CLIENT_ID, MockMx.API_KEY, "USR-1")
+              .clock(clock)
+              .sleeper(waits)
+              .callListener(listener);
+      texts.add(nexusBuilder.toString());
+      try (MxNexusClient nexus = nexusBuilder.build()) {
+        texts.add(nexus.updateMember(nexusUpdate).toString());
+        texts.add(nexus.toString());
+      }
+    } else {
+      MxNexusAsyncClient.Builder nexusBuilder =
+          MxNexusAsyncClient.builder()
+              .baseUrl(MockMx.url(server))
+              .ssoBaseUrl(MockMx.url(server))
+              .sso(MockMx.CLIENT_ID, MockMx.API_KEY, "USR-1")
+              .clock(clock)
+              .scheduler(waits)
+              .callListener(listener);
+      texts.add(nexusBuilder.toString());
+      try (MxNexusAsyncClient nexus = nexusBuilder.build()) {
+        texts.add(nexus.updateMember(nexusUpdate).join().toString());
+        texts.add(nexus.toString());
+      }
     }
     texts.add(Credential.of("CRD-1", MockMx.PASSWORD).toString());
   }

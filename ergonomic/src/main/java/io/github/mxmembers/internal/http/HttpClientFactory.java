@@ -50,8 +50,9 @@ public final class HttpClientFactory {
   }
 
   /**
-   * An async client, started, whose I/O reactor runs on {@code ioThreads} daemon threads named
-   * {@code mx-members-io-N}: the only threads it has. HTTP/1.1 only, as the classic client speaks,
+   * An async client, started, whose I/O reactor runs on {@code ioThreads} dispatcher threads plus
+   * the one HttpClient starts them from, all daemons named {@code mx-members-io-N}: the only
+   * threads it has. HTTP/1.1 only, as the classic client speaks,
    * so that {@code maxConnections} bounds the requests in flight the same way.
    */
   public static CloseableHttpAsyncClient createAsync(
