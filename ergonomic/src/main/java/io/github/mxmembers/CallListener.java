@@ -16,9 +16,11 @@ import java.time.Instant;
  * session was opened), then {@link #callFinished}, whether the call succeeded or threw.
  *
  * <p>Events carry no secret: no credential, key or token, no header value, no body. Listeners are
- * called on the thread making the call, so they must be quick and thread-safe; an exception a
- * listener throws is logged at WARN and does not affect the call. With no listener set, no event is
- * built at all.
+ * called on the thread making the call (on an async client, on the client's I/O or timer thread that
+ * completes each step), so they must be quick and thread-safe; an exception a listener throws is
+ * logged at WARN and does not affect the call. With no listener set, no event is built at all. A
+ * call cancelled on an async client finishes with a {@link java.util.concurrent.CancellationException}
+ * as its failure.
  */
 public interface CallListener {
   /** Hears nothing. */
@@ -118,7 +120,7 @@ public interface CallListener {
    * @param attempts attempts at the call's own request (the update), as {@link
    *     MemberUpdateResult#attempts()} counts them
    * @param requestId MX's request id from the last response, or null
-   * @param failure the exception the call threw, or null when it returned
+   * @param failure the exception the call threw (or its future failed with), or null when it returned
    * @param duration from {@link #callStarted} to now, by the client's clock
    */
   record CallFinished(

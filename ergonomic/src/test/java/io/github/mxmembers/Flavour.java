@@ -23,7 +23,7 @@ enum Flavour {
       builder.retryPolicy(MockMx.fullJitter());
       settings.accept(builder);
       MxPlatformClient client = builder.build();
-      return Updater.blocking(client::updateMember, client);
+      return Updater.blocking(client::updateMember, client, client::close);
     }
 
     @Override
@@ -34,7 +34,7 @@ enum Flavour {
       builder.retryPolicy(MockMx.fullJitter());
       settings.accept(builder);
       MxNexusClient client = builder.build();
-      return Updater.blocking(client::updateMember, client);
+      return Updater.blocking(client::updateMember, client, client::close);
     }
   },
 
@@ -46,7 +46,7 @@ enum Flavour {
       builder.retryPolicy(MockMx.fullJitter());
       settings.accept(builder);
       MxPlatformAsyncClient client = builder.build();
-      return new Updater(client::updateMember, client);
+      return new Updater(client::updateMember, client, client::close);
     }
 
     @Override
@@ -61,7 +61,7 @@ enum Flavour {
       builder.retryPolicy(MockMx.fullJitter());
       settings.accept(builder);
       MxNexusAsyncClient client = builder.build();
-      return new Updater(client::updateMember, client);
+      return new Updater(client::updateMember, client, client::close);
     }
   };
 
@@ -74,22 +74,25 @@ enum Flavour {
   static final class Updater implements AutoCloseable {
     private final Function<MemberUpdate, MemberUpdateResult> update;
     private final Function<MemberUpdate, CompletableFuture<MemberUpdateResult>> start;
-    private final AutoCloseable client;
+    private final Object client;
+    private final Runnable close;
     private final ExecutorService threads;
 
     private Updater(
         Function<MemberUpdate, MemberUpdateResult> update,
         Function<MemberUpdate, CompletableFuture<MemberUpdateResult>> start,
-        AutoCloseable client,
+        Object client,
+        Runnable close,
         ExecutorService threads) {
       this.update = update;
       this.start = start;
       this.client = client;
+      this.close = close;
       this.threads = threads;
     }
 
     /** An async client: {@link #update} joins the future and throws its failure as the sync client would. */
-    Updater(Function<MemberUpdate, CompletableFuture<MemberUpdateResult>> start, AutoCloseable client) {
+    Updater(Function<MemberUpdate, CompletableFuture<MemberUpdateResult>> start, Object client, Runnable close) {
       this(
           u -> {
             CompletableFuture<MemberUpdateResult> result = start.apply(u);
@@ -101,13 +104,14 @@ enum Flavour {
           },
           start,
           client,
+          close,
           null);
     }
 
     /** A sync client: {@link #update} on the calling thread, {@link #start} on a thread of its own. */
-    static Updater blocking(Function<MemberUpdate, MemberUpdateResult> update, AutoCloseable client) {
+    static Updater blocking(Function<MemberUpdate, MemberUpdateResult> update, Object client, Runnable close) {
       ExecutorService threads = Executors.newCachedThreadPool();
-      return new Updater(update, u -> CompletableFuture.supplyAsync(() -> update.apply(u), threads), client, threads);
+      return new Updater(update, u -> CompletableFuture.supplyAsync(() -> update.apply(u), threads), client, close, threads);
     }
 
     /** The result, or the exception the sync client throws; bad input throws before any future exists. */
@@ -120,13 +124,13 @@ enum Flavour {
     }
 
     /** The client itself, for its toString(). */
-    AutoCloseable client() {
+    Object client() {
       return client;
     }
 
     @Override
-    public void close() throws Exception {
-      client.close();
+    public void close() {
+      close.run();
       if (threads != null) {
         threads.shutdownNow();
       }

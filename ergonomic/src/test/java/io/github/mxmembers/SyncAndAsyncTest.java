@@ -73,7 +73,7 @@ class SyncAndAsyncTest extends MockMxTest {
       assertThat(result.requestId()).contains("req-1");
       assertThat(result.member().flatMap(Member::connectionStatus)).contains(ConnectionStatus.CONNECTED);
     }
-    assertThat(MockMx.received(server)[0].getFirstHeader("Accept-Version")).isEqualTo("v20250224");
+    assertThat(MockMx.received(server)[0].getFirstHeader("Accept-Version")).isEqualTo(PlatformApiVersion.latest().value());
   }
 
   @ParameterizedTest

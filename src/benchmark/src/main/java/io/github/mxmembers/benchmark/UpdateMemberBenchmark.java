@@ -36,13 +36,17 @@ import org.apache.hc.core5.util.Timeout;
  * own JVM ({@link LoopbackServer}). Rounds are interleaved (raw then SDK, then SDK then raw, ...)
  * so that drift in the machine affects both alike; it prints ratios, SDK over raw.
  *
- * <p>Run: {@code java -jar src/benchmark/target/mx-members-benchmark.jar [--rounds N] [--seconds S]}.
+ * <p>Then the async client ({@link AsyncBenchmark}): 10,000 updates in flight against a server
+ * answering after 50 ms, the sync client on 256 threads beside it, and async over sync one call at a
+ * time.
+ *
+ * <p>Run: {@code java -jar src/benchmark/target/mx-members-benchmark.jar [--rounds N] [--seconds S] [--part all|sync|async]}.
  */
 public final class UpdateMemberBenchmark {
-  private static final String CLIENT_ID = "bench-client";
-  private static final String API_KEY = "bench-api-key";
-  private static final String CREDENTIAL = "CRD-27d0edb8-1d50-5b90-bcbc-be270ca42b9f";
-  private static final String PATH = "/users/u-1234/members/MBR-7c6f361b-e582-15b6-60c0-358f12466b4b";
+  static final String CLIENT_ID = "bench-client";
+  static final String API_KEY = "bench-api-key";
+  static final String CREDENTIAL = "CRD-27d0edb8-1d50-5b90-bcbc-be270ca42b9f";
+  static final String PATH = "/users/u-1234/members/MBR-7c6f361b-e582-15b6-60c0-358f12466b4b";
   private static final int POOL = 20;
   private static final AtomicLong SINK = new AtomicLong();
 
@@ -59,6 +63,7 @@ public final class UpdateMemberBenchmark {
     }
     int rounds = 9;
     double seconds = 1.5;
+    String part = "all";
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--rounds":
@@ -67,8 +72,11 @@ public final class UpdateMemberBenchmark {
         case "--seconds":
           seconds = Double.parseDouble(args[++i]);
           break;
+        case "--part":
+          part = args[++i];
+          break;
         default:
-          System.err.println("usage: [--rounds N] [--seconds S]");
+          System.err.println("usage: [--rounds N] [--seconds S] [--part all|sync|async]");
           System.exit(2);
       }
     }
@@ -93,6 +101,10 @@ public final class UpdateMemberBenchmark {
 
         System.out.printf(Locale.ROOT, "mx-members benchmark: %d rounds of %.1f s per side, Java %s, %d cores%n",
             rounds, seconds, System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
+        if (part.equals("async")) {
+          AsyncBenchmark.run(update, baseUrl, rounds, phaseNanos);
+          return;
+        }
         // warm-up: JIT, both pools filled to 8 connections
         for (Caller caller : List.of(rawCall, sdkCall)) {
           throughput(caller, 1, 3 * phaseNanos);
@@ -117,6 +129,9 @@ public final class UpdateMemberBenchmark {
         System.out.printf(Locale.ROOT,
             "new connections       : %d during the measured rounds (%d updates; pools warm: 8 per client)%n",
             after[0] - before[0], after[1] - before[1]);
+        if (part.equals("all")) {
+          AsyncBenchmark.run(update, baseUrl, rounds, phaseNanos);
+        }
       }
     }
   }
@@ -168,7 +183,7 @@ public final class UpdateMemberBenchmark {
   }
 
   /** SDK/raw throughput ratios, one per round; the side that goes first alternates. */
-  private static List<Double> interleave(int rounds, Caller raw, Caller sdk, int threads, long nanos)
+  static List<Double> interleave(int rounds, Caller raw, Caller sdk, int threads, long nanos)
       throws InterruptedException {
     List<Double> ratios = new ArrayList<>();
     for (int round = 0; round < rounds; round++) {
@@ -187,7 +202,7 @@ public final class UpdateMemberBenchmark {
   }
 
   /** Calls per second over {@code nanos}, from {@code threads} threads calling back to back. */
-  private static double throughput(Caller caller, int threads, long nanos) throws InterruptedException {
+  static double throughput(Caller caller, int threads, long nanos) throws InterruptedException {
     AtomicLong calls = new AtomicLong();
     CountDownLatch done = new CountDownLatch(threads);
     long start = System.nanoTime();
@@ -227,14 +242,18 @@ public final class UpdateMemberBenchmark {
   }
 
   private static void report(String label, List<Double> ratios) {
+    report(label, "sdk/raw", ratios);
+  }
+
+  static void report(String label, String what, List<Double> ratios) {
     List<String> each = new ArrayList<>();
     for (double ratio : ratios) {
       each.add(String.format(Locale.ROOT, "%.2f", ratio));
     }
-    System.out.printf(Locale.ROOT, "%s : sdk/raw %.3f (median; rounds %s)%n", label, median(ratios), String.join(" ", each));
+    System.out.printf(Locale.ROOT, "%s : %s %.3f (median; rounds %s)%n", label, what, median(ratios), String.join(" ", each));
   }
 
-  private static double median(List<Double> values) {
+  static double median(List<Double> values) {
     List<Double> sorted = new ArrayList<>(values);
     Collections.sort(sorted);
     int n = sorted.size();
@@ -267,6 +286,18 @@ public final class UpdateMemberBenchmark {
         throw new IOException("the loopback server did not start: " + line);
       }
       return new Server(process, Integer.parseInt(line.substring(5).trim()));
+    }
+
+    /** The server process's CPU time so far (user and system), from /proc; -1 where there is none. */
+    long cpuNanos() {
+      try {
+        String stat = new String(java.nio.file.Files.readAllBytes(Paths.get("/proc/" + process.pid() + "/stat")), StandardCharsets.US_ASCII);
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // fields 14 and 15 of the whole line (utime, stime), in clock ticks of 10 ms
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L;
+      } catch (IOException | RuntimeException e) {
+        return -1;
+      }
     }
 
     /** {connections, requests} the server has seen. */
