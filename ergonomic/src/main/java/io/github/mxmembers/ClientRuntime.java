@@ -20,6 +20,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.Function;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
@@ -27,7 +29,6 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.message.BasicHeader;
 import org.apache.hc.core5.io.CloseMode;
-import org.apache.hc.core5.util.TimeValue;
 
 /**
  * What one client owns and shares among its calls: the HttpClient (closed with the client only if the
@@ -92,21 +93,46 @@ final class ClientRuntime implements AutoCloseable {
    * threads; retries wait on {@code scheduler}, or on the timer thread when it is null.
    */
   static ClientRuntime async(MxClientBuilder<?> builder, Scheduler scheduler, int ioThreads) {
-    CloseableHttpAsyncClient client = builder.newAsyncHttpClient(ioThreads);
+    IoThreads threads = new IoThreads();
+    CloseableHttpAsyncClient client = builder.newAsyncHttpClient(ioThreads, threads);
     return new ClientRuntime(
         builder,
         baseUrl -> new AsyncHttpTransport(client, baseUrl)::send,
         () -> {
-          // the watchdog has already failed every call under way: nothing is left to finish gracefully
-          client.close(CloseMode.IMMEDIATE);
-          try {
-            // close only starts the I/O threads' shutdown: wait, so that none outlives close()
-            client.awaitShutdown(TimeValue.ofSeconds(5));
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
+          // graceful: an immediate close races the reactor's own loop (HttpCore logs the clash at
+          // ERROR); the watchdog has already aborted every attempt, so there is little to wait for
+          client.close(CloseMode.GRACEFUL);
+          threads.join(Duration.ofSeconds(5));
         },
         watchdog -> Waiter.timed(scheduler, watchdog));
+  }
+
+  /** Makes the I/O reactor's threads, daemons named {@code mx-members-io-N}, and waits for them to end. */
+  private static final class IoThreads implements ThreadFactory {
+    private final List<Thread> made = new CopyOnWriteArrayList<>();
+
+    @Override
+    public Thread newThread(Runnable task) {
+      Thread thread = new Thread(task, "mx-members-io-" + (made.size() + 1));
+      thread.setDaemon(true);
+      made.add(thread);
+      return thread;
+    }
+
+    /** Waits, at most {@code limit} in all, for every thread made to end: none outlives close(). */
+    void join(Duration limit) {
+      long deadline = System.nanoTime() + limit.toNanos();
+      try {
+        for (Thread thread : made) {
+          long left = deadline - System.nanoTime();
+          if (left > 0) {
+            thread.join(Math.max(1, left / 1_000_000));
+          }
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   /** Auth (if any), retries, then the attempt on the wire to {@code baseUrl}. */

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ThreadFactory;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -190,12 +191,16 @@ public abstract class MxClientBuilder<B extends MxClientBuilder<B>> {
     return proxy;
   }
 
+  int maxConnections() {
+    return maxConnections;
+  }
+
   CloseableHttpClient newHttpClient() {
     return HttpClientFactory.create(connectTimeout, responseTimeout, maxConnections, proxy);
   }
 
-  CloseableHttpAsyncClient newAsyncHttpClient(int ioThreads) {
-    return HttpClientFactory.createAsync(connectTimeout, responseTimeout, maxConnections, proxy, ioThreads);
+  CloseableHttpAsyncClient newAsyncHttpClient(int ioThreads, ThreadFactory threads) {
+    return HttpClientFactory.createAsync(connectTimeout, responseTimeout, maxConnections, proxy, ioThreads, threads);
   }
 
   RequestConfig requestConfig() {

@@ -102,8 +102,7 @@ class AsyncClientTest extends MockMxTest {
       CompletableFuture.allOf(calls.toArray(new CompletableFuture<?>[0])).get(30, TimeUnit.SECONDS);
       assertThat(calls).allSatisfy(call -> assertThat(call.join().status()).isEqualTo(200));
       assertThat(requests).hasValue(300);
-      assertThat(threads)
-          .containsExactlyInAnyOrder("mx-members-io-1", "mx-members-io-2", "mx-members-io-3", "mx-members-timer");
+      assertThat(threads).contains("mx-members-timer").allMatch(name -> name.matches("mx-members-(timer|io-[123])"));
     } finally {
       slow.stop(0);
       serverThreads.shutdownNow();
@@ -119,7 +118,7 @@ class AsyncClientTest extends MockMxTest {
 
     try (MxPlatformAsyncClient mx =
         platform()
-            .maxConnections(50)
+            .maxConnections(100) // every first attempt on the wire at once: they, not retries, meet the 503s
             .retryPolicy(RetryPolicy.builder().initialBackoff(Duration.ofMillis(20)).build())
             .build()) {
       for (int i = 0; i < 100; i++) {
@@ -283,7 +282,8 @@ class AsyncClientTest extends MockMxTest {
         calls.add(nexus.updateMember(MemberUpdate.builder().member("MBR-" + i).metadata("m").build()));
       }
       assertThat(calls).noneMatch(CompletableFuture::isDone);
-      assertThat(sdkThreads()).containsExactlyInAnyOrder("mx-members-io-1", "mx-members-io-2", "mx-members-timer");
+      // the reactor's one dispatcher (and, while it starts, the thread HttpClient starts it from) and the timer
+      assertThat(sdkThreads()).contains("mx-members-timer").allMatch(name -> name.matches("mx-members-(timer|io-[12])"));
 
       token.complete("api-token-1");
 

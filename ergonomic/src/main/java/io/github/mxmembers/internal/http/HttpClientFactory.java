@@ -1,7 +1,7 @@
 package io.github.mxmembers.internal.http;
 
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.ThreadFactory;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.config.TlsConfig;
@@ -51,12 +51,16 @@ public final class HttpClientFactory {
 
   /**
    * An async client, started, whose I/O reactor runs on {@code ioThreads} dispatcher threads plus
-   * the one HttpClient starts them from, all daemons named {@code mx-members-io-N}: the only
-   * threads it has. HTTP/1.1 only, as the classic client speaks,
+   * the one HttpClient starts them from, all made by {@code threads}: the only threads it has. HTTP/1.1 only, as the classic client speaks,
    * so that {@code maxConnections} bounds the requests in flight the same way.
    */
   public static CloseableHttpAsyncClient createAsync(
-      Duration connectTimeout, Duration responseTimeout, int maxConnections, HttpHost proxy, int ioThreads) {
+      Duration connectTimeout,
+      Duration responseTimeout,
+      int maxConnections,
+      HttpHost proxy,
+      int ioThreads,
+      ThreadFactory threads) {
     PoolingAsyncClientConnectionManager connections =
         PoolingAsyncClientConnectionManagerBuilder.create()
             .setMaxConnTotal(maxConnections)
@@ -68,17 +72,11 @@ public final class HttpClientFactory {
                     .build())
             .setDefaultTlsConfig(TlsConfig.custom().setVersionPolicy(HttpVersionPolicy.FORCE_HTTP_1).build())
             .build();
-    AtomicInteger threads = new AtomicInteger();
     CloseableHttpAsyncClient client =
         HttpAsyncClients.custom()
             .setConnectionManager(connections)
             .setIOReactorConfig(IOReactorConfig.custom().setIoThreadCount(ioThreads).build())
-            .setThreadFactory(
-                task -> {
-                  Thread thread = new Thread(task, "mx-members-io-" + threads.incrementAndGet());
-                  thread.setDaemon(true);
-                  return thread;
-                })
+            .setThreadFactory(threads)
             .setDefaultRequestConfig(requestConfig(connectTimeout, responseTimeout))
             .setProxy(proxy)
             .disableAutomaticRetries()
