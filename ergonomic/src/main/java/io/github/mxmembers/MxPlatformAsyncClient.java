@@ -174,6 +174,11 @@ public final class MxPlatformAsyncClient implements AutoCloseable {
       return this;
     }
 
+    /** The version this builder's clients pin. */
+    PlatformApiVersion apiVersion() {
+      return auth.apiVersion();
+    }
+
     /**
      * Builds the client and starts its I/O reactor.
      *

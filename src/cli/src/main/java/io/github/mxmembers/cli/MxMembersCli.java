@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = MxMembersCli.Version.class,
     description = "Update MX members (Platform API or Nexus API) from a terminal.",
-    subcommands = {UpdateMemberCommand.class, CommandLine.HelpCommand.class, AutoComplete.GenerateCompletion.class},
+    subcommands = {UpdateMemberCommand.class, BulkUpdateCommand.class, CommandLine.HelpCommand.class, AutoComplete.GenerateCompletion.class},
     footer = {
       "",
       "Exit codes: 0 ok, 2 bad input, 3 MX API error, 4 transport failure, 5 unreadable response."
@@ -145,6 +145,9 @@ public final class MxMembersCli implements Runnable {
     public <K> K create(Class<K> type) throws Exception {
       if (type == UpdateMemberCommand.class) {
         return type.cast(new UpdateMemberCommand(in, env, errIsTerminal));
+      }
+      if (type == BulkUpdateCommand.class) {
+        return type.cast(new BulkUpdateCommand(env, errIsTerminal));
       }
       return CommandLine.defaultFactory().create(type);
     }

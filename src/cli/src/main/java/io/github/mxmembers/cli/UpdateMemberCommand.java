@@ -4,7 +4,6 @@ import io.github.mxmembers.CallListener;
 import io.github.mxmembers.Credential;
 import io.github.mxmembers.MemberUpdate;
 import io.github.mxmembers.MemberUpdateResult;
-import io.github.mxmembers.MxEnvironment;
 import io.github.mxmembers.MxNexusClient;
 import io.github.mxmembers.MxPlatformClient;
 import io.github.mxmembers.PlatformApiVersion;
@@ -241,22 +240,7 @@ final class UpdateMemberCommand implements Callable<Integer> {
     if (errIsTerminal) {
       builder.callListener(new RetriesOnTerminal(err, maxAttempts));
     }
-    if (sandboxUrl != null) {
-      builder.baseUrl(sandboxUrl);
-    } else if (endpoint.equalsIgnoreCase("integration")) {
-      builder.environment(MxEnvironment.INTEGRATION);
-    } else if (endpoint.equalsIgnoreCase("production")) {
-      builder.environment(MxEnvironment.PRODUCTION);
-    } else {
-      try {
-        builder.baseUrl(endpoint);
-      } catch (IllegalArgumentException e) {
-        // the SDK's message names the host: not repeated, the argument may be misplaced
-        throw new IllegalArgumentException(
-            "--endpoint: expected integration, production, or an https URL without user info, query or"
-                + " fragment (http only to a loopback address)");
-      }
-    }
+    Target.apply(builder, endpoint, sandboxUrl);
   }
 
   private MemberUpdate update(PrintWriter err) {
@@ -315,8 +299,7 @@ final class UpdateMemberCommand implements Callable<Integer> {
   }
 
   private String env(String name) {
-    String value = env.get(name);
-    return value == null || value.isBlank() ? null : value;
+    return Target.env(env, name);
   }
 
   /** Says on a terminal's stderr that a retry is coming, so that a slow run is not a silent one. */

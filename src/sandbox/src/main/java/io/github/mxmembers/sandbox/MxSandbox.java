@@ -150,6 +150,19 @@ public final class MxSandbox implements AutoCloseable {
   }
 
   /**
+   * Adds a member to the sandbox's user on both APIs, until {@link #reset()}: a copy of the seeded
+   * member under this guid (its partner-defined id is the guid in lower case), with the same one
+   * credential, {@link #CREDENTIAL_GUID}. For tests that update many members.
+   *
+   * @param guid the new member's guid, such as {@code MBR-0001}
+   * @throws IllegalArgumentException if a member has that guid already
+   */
+  public void addMember(String guid) {
+    Objects.requireNonNull(guid, "guid == null");
+    state.addMember(guid);
+  }
+
+  /**
    * Finishes the member's running aggregation: CONNECTED, no longer being aggregated.
    *
    * @param memberGuid the member's guid

@@ -114,8 +114,32 @@ final class SandboxState {
     return null;
   }
 
+  /**
+   * Adds a copy of the seeded member under a new guid on both APIs, with the same user and credential
+   * guid; its partner-defined id is the guid in lower case.
+   *
+   * @throws IllegalArgumentException if a member has that guid already
+   */
+  synchronized void addMember(String guid) {
+    if (platformMembers.containsKey(guid)) {
+      throw new IllegalArgumentException("the sandbox has a member with that guid already");
+    }
+    JsonObject platform = example("platform-member.json");
+    platform.addProperty("guid", guid);
+    platform.addProperty("id", guid.toLowerCase(java.util.Locale.ROOT));
+    platformMembers.put(guid, platform);
+    JsonObject nexus = example("nexus-member.json");
+    nexus.addProperty("guid", guid);
+    nexusMembers.put(guid, nexus);
+    credentialGuids.put(guid, Set.of(MxSandbox.CREDENTIAL_GUID));
+  }
+
   /** A Platform member of that user by guid or id, or null. The live object: hold the lock. */
   JsonObject platformMember(String userGuid, String identifier) {
+    JsonObject byGuid = platformMembers.get(identifier);
+    if (byGuid != null && userGuid.equals(text(byGuid, "user_guid"))) {
+      return byGuid;
+    }
     for (JsonObject member : platformMembers.values()) {
       boolean sameUser = userGuid.equals(text(member, "user_guid"));
       if (sameUser && (identifier.equals(text(member, "guid")) || identifier.equals(text(member, "id")))) {
@@ -130,6 +154,10 @@ final class SandboxState {
   }
 
   synchronized JsonObject platformMemberCopy(String identifier) {
+    JsonObject byGuid = platformMembers.get(identifier);
+    if (byGuid != null) {
+      return byGuid.deepCopy();
+    }
     for (JsonObject member : platformMembers.values()) {
       if (identifier.equals(text(member, "guid")) || identifier.equals(text(member, "id"))) {
         return member.deepCopy();

@@ -1,0 +1,434 @@
+package io.github.mxmembers.cli;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import io.github.mxmembers.BulkUpdate;
+import io.github.mxmembers.MemberUpdate;
+import io.github.mxmembers.UseCase;
+import java.io.BufferedReader;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.NoSuchElementException;
+
+/**
+ * A bulk run's input, read one line at a time (memory stays flat however long the file is): JSON
+ * Lines, one object per line with {@link MemberUpdate}'s fields, or CSV with a header row and the
+ * plain fields (no credentials). Each line becomes an item keyed by its line number; a line that is
+ * no update becomes an invalid item saying why, in words of this tool's, never quoting the line.
+ * Empty lines are skipped.
+ */
+final class BulkInput implements Iterator<BulkUpdate.Item>, Closeable {
+  enum Format {
+    JSONL,
+    CSV
+  }
+
+  /** The fields a JSON line may have; CSV has them all but credentials. */
+  static final List<String> FIELDS =
+      List.of(
+          "api",
+          "user",
+          "member",
+          "id",
+          "metadata",
+          "use_cases",
+          "background_aggregation_is_disabled",
+          "credentials",
+          "callback_payload",
+          "skip_aggregation",
+          "skip_webhook");
+
+  private final BufferedReader in;
+  private final Format format;
+  private final String api;
+  private List<String> columns;
+  private long number;
+  private BulkUpdate.Item next;
+
+  /**
+   * @param api the run's API, {@code "platform"} or {@code "nexus"}: a line naming the other is invalid
+   * @throws IllegalArgumentException if a CSV header names a column this tool does not take
+   */
+  private BulkInput(BufferedReader in, Format format, String api) {
+    this.in = in;
+    this.format = format;
+    this.api = api;
+    if (format == Format.CSV) {
+      readHeader();
+    }
+  }
+
+  /** Opens a file, strictly UTF-8: bytes that are not end the input with an error naming the line. */
+  static BulkInput open(Path path, Format format, String api) {
+    try {
+      return new BulkInput(
+          new BufferedReader(
+              new InputStreamReader(
+                  Files.newInputStream(path),
+                  StandardCharsets.UTF_8
+                      .newDecoder()
+                      .onMalformedInput(CodingErrorAction.REPORT)
+                      .onUnmappableCharacter(CodingErrorAction.REPORT)),
+              64 * 1024),
+          format,
+          api);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("the input file cannot be read (" + e.getClass().getSimpleName() + ")");
+    }
+  }
+
+  /** The format a file's name says: {@code .csv} is CSV, anything else JSON Lines. */
+  static Format formatOf(Path path) {
+    return path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv") ? Format.CSV : Format.JSONL;
+  }
+
+  /** Lines in the file, for progress: a quick pass that keeps nothing. */
+  static long countLines(Path path) {
+    try (java.io.InputStream bytes = Files.newInputStream(path)) {
+      byte[] buffer = new byte[64 * 1024];
+      long lines = 0;
+      for (int n; (n = bytes.read(buffer)) > 0; ) {
+        for (int i = 0; i < n; i++) {
+          if (buffer[i] == '\n') {
+            lines++;
+          }
+        }
+      }
+      return lines;
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+
+  private void readHeader() {
+    String header = readLine();
+    if (header == null) {
+      throw new IllegalArgumentException("the CSV input has no header row");
+    }
+    columns = new ArrayList<>();
+    List<String> names = Csv.split(header);
+    if (names == null) {
+      throw new IllegalArgumentException("CSV line 1: a quoted field runs past the end of the line");
+    }
+    for (String name : names) {
+      String column = name.trim().toLowerCase(Locale.ROOT);
+      if (column.equals("credentials")) {
+        throw new IllegalArgumentException("CSV takes no credentials: put credential updates in JSON Lines");
+      }
+      if (!FIELDS.contains(column)) {
+        throw new IllegalArgumentException(
+            "CSV line 1: a column this tool does not take (the columns are: " + String.join(", ", csvColumns()) + ")");
+      }
+      if (columns.contains(column)) {
+        throw new IllegalArgumentException("CSV line 1: a column is named twice");
+      }
+      columns.add(column);
+    }
+  }
+
+  private static List<String> csvColumns() {
+    List<String> names = new ArrayList<>(FIELDS);
+    names.remove("credentials");
+    return names;
+  }
+
+  private String readLine() {
+    try {
+      String line = in.readLine();
+      if (line != null) {
+        number++;
+      }
+      return line;
+    } catch (CharacterCodingException e) {
+      throw new IllegalArgumentException("line " + (number + 1) + " of the input is not UTF-8");
+    } catch (IOException e) {
+      throw new UncheckedIOException("the input cannot be read: " + e.getClass().getSimpleName(), e);
+    }
+  }
+
+  @Override
+  public boolean hasNext() {
+    while (next == null) {
+      String line = readLine();
+      if (line == null) {
+        return false;
+      }
+      if (!line.isBlank()) {
+        next = parse(number, line);
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public BulkUpdate.Item next() {
+    if (!hasNext()) {
+      throw new NoSuchElementException();
+    }
+    BulkUpdate.Item item = next;
+    next = null;
+    return item;
+  }
+
+  private BulkUpdate.Item parse(long line, String text) {
+    try {
+      MemberUpdate update = format == Format.JSONL ? fromJson(text) : fromCsv(text);
+      return BulkUpdate.Item.of(line, update);
+    } catch (IllegalArgumentException | IllegalStateException | NullPointerException bad) {
+      return BulkUpdate.Item.invalid(line, bad.getMessage());
+    }
+  }
+
+  private MemberUpdate fromJson(String text) {
+    JsonObject object;
+    try {
+      JsonElement element = JsonParser.parseString(text);
+      if (!element.isJsonObject()) {
+        throw new IllegalArgumentException("not a JSON object");
+      }
+      object = element.getAsJsonObject();
+    } catch (JsonParseException e) {
+      throw new IllegalArgumentException("not a JSON object");
+    }
+    MemberUpdate.Builder update = MemberUpdate.builder();
+    for (String name : object.keySet()) {
+      JsonElement value = object.get(name);
+      switch (name) {
+        case "credentials":
+          credentials(value, update);
+          break;
+        case "use_cases":
+          if (!value.isJsonArray()) {
+            throw new IllegalArgumentException("use_cases: expected an array of strings");
+          }
+          List<String> names = new ArrayList<>();
+          for (JsonElement each : value.getAsJsonArray()) {
+            names.add(string(each, "use_cases"));
+          }
+          update.useCases(useCases(names));
+          break;
+        case "background_aggregation_is_disabled":
+        case "skip_aggregation":
+        case "skip_webhook":
+          set(update, name, bool(value, name));
+          break;
+        default:
+          if (!FIELDS.contains(name)) {
+            // never the name itself: a broken line may have put a value where a name goes
+            throw new IllegalArgumentException("a field this tool does not take (the fields are: " + String.join(", ", FIELDS) + ")");
+          }
+          set(update, name, string(value, name));
+      }
+    }
+    return update.build();
+  }
+
+  private static void credentials(JsonElement value, MemberUpdate.Builder update) {
+    if (!value.isJsonArray()) {
+      throw new IllegalArgumentException("credentials: expected an array of {\"guid\", \"value\"} objects");
+    }
+    JsonArray credentials = value.getAsJsonArray();
+    for (int i = 0; i < credentials.size(); i++) {
+      JsonElement each = credentials.get(i);
+      if (!each.isJsonObject()) {
+        throw new IllegalArgumentException("credentials[" + i + "]: expected a {\"guid\", \"value\"} object");
+      }
+      JsonObject credential = each.getAsJsonObject();
+      if (!credential.has("value")) {
+        throw new IllegalArgumentException(
+            "credentials[" + i + "]: no value (a rejects file never holds credential values: add it back)");
+      }
+      try {
+        update.credential(
+            string(credential.get("guid"), "credentials[" + i + "].guid"),
+            string(credential.get("value"), "credentials[" + i + "].value"));
+      } catch (IllegalArgumentException e) {
+        if (e.getMessage().startsWith("credentials[")) {
+          throw e;
+        }
+        // the SDK's words for a bad guid or value, which name neither
+        throw new IllegalArgumentException("credentials[" + i + "]: " + e.getMessage());
+      }
+    }
+  }
+
+  private MemberUpdate fromCsv(String text) {
+    List<String> cells = Csv.split(text);
+    if (cells == null) {
+      throw new IllegalArgumentException("a quoted field runs past the end of the line (line breaks inside a field are not taken)");
+    }
+    if (cells.size() != columns.size()) {
+      throw new IllegalArgumentException("expected " + columns.size() + " fields, as the header has, not " + cells.size());
+    }
+    MemberUpdate.Builder update = MemberUpdate.builder();
+    for (int i = 0; i < cells.size(); i++) {
+      String name = columns.get(i);
+      String cell = cells.get(i);
+      if (cell.isEmpty()) {
+        continue;
+      }
+      switch (name) {
+        case "use_cases":
+          update.useCases(useCases(List.of(cell.split(";", -1))));
+          break;
+        case "background_aggregation_is_disabled":
+        case "skip_aggregation":
+        case "skip_webhook":
+          if (!cell.equals("true") && !cell.equals("false")) {
+            throw new IllegalArgumentException(name + ": expected true or false");
+          }
+          set(update, name, Boolean.parseBoolean(cell));
+          break;
+        default:
+          set(update, name, cell);
+      }
+    }
+    return update.build();
+  }
+
+  private void set(MemberUpdate.Builder update, String name, Object value) {
+    switch (name) {
+      case "api":
+        if (!api.equalsIgnoreCase((String) value)) {
+          throw new IllegalArgumentException("api: this run updates the " + api + " API (--api)");
+        }
+        break;
+      case "user":
+        update.user((String) value);
+        break;
+      case "member":
+        update.member((String) value);
+        break;
+      case "id":
+        update.id((String) value);
+        break;
+      case "metadata":
+        update.metadata((String) value);
+        break;
+      case "callback_payload":
+        update.callbackPayload((String) value);
+        break;
+      case "background_aggregation_is_disabled":
+        update.backgroundAggregationDisabled((Boolean) value);
+        break;
+      case "skip_aggregation":
+        update.skipAggregation((Boolean) value);
+        break;
+      case "skip_webhook":
+        update.skipWebhook((Boolean) value);
+        break;
+      default:
+        throw new IllegalStateException(name);
+    }
+  }
+
+  private static UseCase[] useCases(List<String> names) {
+    UseCase[] useCases = new UseCase[names.size()];
+    for (int i = 0; i < names.size(); i++) {
+      UseCase useCase = UseCase.fromValue(names.get(i).trim().toUpperCase(Locale.ROOT));
+      if (useCase == null || useCase == UseCase.UNKNOWN) {
+        throw new IllegalArgumentException("use_cases: expected " + String.join(", ", UseCases.sendable()));
+      }
+      useCases[i] = useCase;
+    }
+    return useCases;
+  }
+
+  private static String string(JsonElement value, String name) {
+    if (value == null || !value.isJsonPrimitive() || !value.getAsJsonPrimitive().isString()) {
+      throw new IllegalArgumentException(name + ": expected a string");
+    }
+    return value.getAsString();
+  }
+
+  private static boolean bool(JsonElement value, String name) {
+    if (value == null || !value.isJsonPrimitive() || !value.getAsJsonPrimitive().isBoolean()) {
+      throw new IllegalArgumentException(name + ": expected true or false");
+    }
+    return value.getAsBoolean();
+  }
+
+  @Override
+  public void close() {
+    try {
+      in.close();
+    } catch (IOException ignored) {
+      // read-only
+    }
+  }
+
+  /** The given line as a rejects file holds it: for JSON Lines, every credential's value removed. */
+  static String withoutSecrets(String line, Format format) {
+    if (format == Format.CSV) {
+      return line;
+    }
+    try {
+      JsonObject object = JsonParser.parseString(line).getAsJsonObject();
+      JsonElement credentials = object.get("credentials");
+      if (credentials != null && credentials.isJsonArray()) {
+        for (JsonElement credential : credentials.getAsJsonArray()) {
+          if (credential.isJsonObject()) {
+            credential.getAsJsonObject().remove("value");
+          }
+        }
+      }
+      return object.toString();
+    } catch (RuntimeException notJson) {
+      // a line that is no JSON may hold anything: kept out, its number is in the report
+      return null;
+    }
+  }
+
+  /** Splits one CSV line (RFC 4180: commas, double quotes, doubled quotes inside them). */
+  static final class Csv {
+    private Csv() {}
+
+    /** The fields, or null when a quoted field does not end on this line. */
+    static List<String> split(String line) {
+      List<String> fields = new ArrayList<>();
+      StringBuilder field = new StringBuilder();
+      boolean quoted = false;
+      for (int i = 0; i < line.length(); i++) {
+        char c = line.charAt(i);
+        if (quoted) {
+          if (c == '"') {
+            if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
+              field.append('"');
+              i++;
+            } else {
+              quoted = false;
+            }
+          } else {
+            field.append(c);
+          }
+        } else if (c == '"' && field.length() == 0) {
+          quoted = true;
+        } else if (c == ',') {
+          fields.add(field.toString());
+          field.setLength(0);
+        } else {
+          field.append(c);
+        }
+      }
+      if (quoted) {
+        return null;
+      }
+      fields.add(field.toString());
+      return fields;
+    }
+  }
+}

@@ -1,0 +1,347 @@
+package io.github.mxmembers.cli;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import io.github.mxmembers.BulkUpdate;
+import io.github.mxmembers.CallListener;
+import io.github.mxmembers.MxClientBuilder;
+import io.github.mxmembers.MxNexusAsyncClient;
+import io.github.mxmembers.MxPlatformAsyncClient;
+import io.github.mxmembers.retry.RetryPolicy;
+import io.github.mxmembers.sandbox.MxSandbox;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.BitSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code mx-members bulk-update}: many updates from a file, a thin shell over {@link BulkUpdate}:
+ * paced to MX's rate limits, journaled so that a rerun after a crash skips what was finished, failed
+ * lines written to a rejects file, a summary at the end.
+ */
+@Command(
+    name = "bulk-update",
+    mixinStandardHelpOptions = true,
+    versionProvider = MxMembersCli.Version.class,
+    usageHelpWidth = 100,
+    description = {
+      "Update many members from a file: JSON Lines (one object per line with the fields of",
+      "update-member: api, user, member, id, metadata, use_cases, background_aggregation_is_disabled,",
+      "credentials [{\"guid\", \"value\"}], callback_payload, skip_aggregation, skip_webhook) or CSV with a",
+      "header row and the same fields but credentials (use_cases separated by ';').",
+      "Without --endpoint it runs against an embedded sandbox, as update-member does.",
+      "",
+      "At most --concurrency updates are in flight; sends are paced, slower when MX answers 429 or",
+      "503, faster again carefully, never over --max-rate. Each finished line is recorded in the",
+      "journal; a rerun with the same input and journal skips those lines and repeats only the ones",
+      "that were in flight. Failed lines go to the rejects file, in the input's format, credential",
+      "values removed (they are never written anywhere)."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  mx-members bulk-update use-cases.jsonl --endpoint integration --concurrency 16 --max-rate 50",
+      "  mx-members bulk-update members.csv --dry-run",
+      "",
+      "Exit codes: 0 every line done, 2 bad input (those lines were not sent), 3 MX API error,",
+      "4 transport failure, 5 unreadable response."
+    })
+final class BulkUpdateCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "INPUT", description = "The input file: .jsonl (JSON Lines) or .csv.")
+  Path input;
+
+  @Option(names = "--format", paramLabel = "jsonl|csv", description = "The input's format (default: by the file's name).")
+  BulkInput.Format format;
+
+  @Option(names = "--api", defaultValue = "platform", paramLabel = "platform|nexus", description = "Which API (default: ${DEFAULT-VALUE}).")
+  UpdateMemberCommand.Api api;
+
+  @Option(names = "--endpoint", paramLabel = "integration|production|URL", description = "Where to send; default: the embedded sandbox.")
+  String endpoint;
+
+  @Option(names = "--concurrency", defaultValue = "8", paramLabel = "N", description = "Updates in flight at once (default: ${DEFAULT-VALUE}).")
+  int concurrency;
+
+  @Option(names = "--max-rate", paramLabel = "R", description = "Updates sent per second at most (default: only the adaptive pacing).")
+  Double maxRate;
+
+  @Option(names = "--journal", paramLabel = "PATH", description = "The journal (default: INPUT.journal).")
+  Path journal;
+
+  @Option(names = "--rejects", paramLabel = "PATH", description = "Where failed lines go (default: INPUT with .rejects before its extension).")
+  Path rejects;
+
+  @Option(names = "--max-attempts", defaultValue = "4", paramLabel = "N", description = "Attempts per update, retries included (default: ${DEFAULT-VALUE}).")
+  int maxAttempts;
+
+  @Option(names = "--dry-run", description = "Check every line as the SDK would and print the bad ones; send nothing.")
+  boolean dryRun;
+
+  @Option(names = "--json", description = "Print one JSON object on standard output, for scripts.")
+  boolean json;
+
+  @Option(names = "--debug", description = "Log each attempt of the SDK at DEBUG on standard error (never a secret).")
+  boolean debug;
+
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  /** The most failures listed one by one in the report; all are in the rejects file and the journal. */
+  static final int LISTED = 1000;
+
+  private final Map<String, String> env;
+  private final boolean errIsTerminal;
+
+  BulkUpdateCommand(Map<String, String> env, boolean errIsTerminal) {
+    this.env = env;
+    this.errIsTerminal = errIsTerminal;
+  }
+
+  @Override
+  public Integer call() {
+    if (debug) {
+      System.setProperty("org.slf4j.simpleLogger.log.io.github.mxmembers", "debug");
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    try {
+      check();
+      BulkInput.Format inputFormat = format != null ? format : BulkInput.formatOf(input);
+      if (endpoint == null) {
+        try (MxSandbox sandbox = MxSandbox.start()) {
+          return run(inputFormat, sandbox.baseUrl(), out, err);
+        }
+      }
+      return run(inputFormat, null, out, err);
+    } catch (RuntimeException failure) {
+      JsonObject error = new JsonObject();
+      error.addProperty("kind", ExitCodes.of(failure) == ExitCodes.BAD_INPUT ? "bad_input" : "internal_error");
+      error.addProperty("exit_code", ExitCodes.of(failure));
+      error.addProperty("message", String.valueOf(failure.getMessage()));
+      if (json) {
+        JsonObject root = new JsonObject();
+        root.add("error", error);
+        out.println(root);
+        out.flush();
+      } else {
+        err.println("mx-members: " + failure.getMessage());
+        err.flush();
+      }
+      return ExitCodes.of(failure);
+    }
+  }
+
+  private void check() {
+    if (concurrency < 1) {
+      throw new IllegalArgumentException("--concurrency: expected 1 or more");
+    }
+    if (maxRate != null && !(maxRate >= 1)) {
+      throw new IllegalArgumentException("--max-rate: expected 1 or more per second");
+    }
+    if (maxAttempts < 1) {
+      throw new IllegalArgumentException("--max-attempts: expected 1 or more");
+    }
+    if (!Files.isRegularFile(input) || !Files.isReadable(input)) {
+      throw new IllegalArgumentException("INPUT: the input file cannot be read");
+    }
+  }
+
+  private int run(BulkInput.Format inputFormat, String sandboxUrl, PrintWriter out, PrintWriter err) {
+    Progress progress =
+        errIsTerminal && !json && !dryRun
+            ? new Progress(err, BulkInput.countLines(input) - (inputFormat == BulkInput.Format.CSV ? 1 : 0))
+            : null;
+    CallListener rateLimits =
+        progress == null
+            ? CallListener.NONE
+            : new CallListener() {
+              @Override
+              public void attemptFinished(AttemptFinished event) {
+                if (event.status() == 429) {
+                  progress.rateLimited();
+                }
+              }
+            };
+    BulkUpdate.Builder bulk = BulkUpdate.builder().concurrency(concurrency);
+    if (maxRate != null) {
+      bulk.maxRate(maxRate);
+    }
+    String apiName = api.name().toLowerCase(Locale.ROOT);
+    if (api == UpdateMemberCommand.Api.PLATFORM) {
+      MxPlatformAsyncClient.Builder client = MxPlatformAsyncClient.builder().callListener(rateLimits);
+      configure(client, sandboxUrl);
+      String clientId = sandboxUrl != null ? MxSandbox.CLIENT_ID : Target.env(env, "MX_CLIENT_ID");
+      String apiKey = sandboxUrl != null ? MxSandbox.API_KEY : Target.env(env, "MX_API_KEY");
+      if (!dryRun && (clientId == null || apiKey == null)) {
+        throw new IllegalStateException("set MX_CLIENT_ID and MX_API_KEY for the Platform API");
+      }
+      client.credentials(clientId == null ? "dry-run" : clientId, apiKey == null ? "dry-run" : apiKey);
+      bulk.platform(client);
+    } else {
+      MxNexusAsyncClient.Builder client = MxNexusAsyncClient.builder().callListener(rateLimits);
+      configure(client, sandboxUrl);
+      nexusAuth(client, sandboxUrl);
+      bulk.nexus(client);
+    }
+    if (dryRun) {
+      return dryRun(bulk.build(), inputFormat, apiName, out);
+    }
+    Path journalPath = journal != null ? journal : sibling(".journal", false);
+    Path rejectsPath = rejects != null ? rejects : sibling(".rejects", true);
+    BitSet failedLines = new BitSet();
+    BulkReport report = new BulkReport(LISTED);
+    bulk.journal(journalPath)
+        .onOutcome(
+            outcome -> {
+              if (outcome.kind() == BulkUpdate.Outcome.Kind.FAILED
+                  || outcome.kind() == BulkUpdate.Outcome.Kind.INVALID
+                  || outcome.failedBefore()) {
+                synchronized (failedLines) {
+                  failedLines.set((int) outcome.key());
+                }
+              }
+              report.outcome(outcome);
+              if (progress != null) {
+                progress.outcome(outcome);
+              }
+            });
+    BulkUpdate.Summary summary;
+    try (BulkInput lines = BulkInput.open(input, inputFormat, apiName)) {
+      summary = bulk.build().run(lines);
+    }
+    if (progress != null) {
+      progress.end();
+    }
+    boolean anyRejects = writeRejects(inputFormat, failedLines, rejectsPath);
+    report.print(summary, journalPath, anyRejects ? rejectsPath : null, sandboxUrl != null, json, out);
+    return report.exitCode(summary);
+  }
+
+  private int dryRun(BulkUpdate bulk, BulkInput.Format inputFormat, String apiName, PrintWriter out) {
+    long lines = 0;
+    long bad = 0;
+    JsonArray listed = new JsonArray();
+    try (BulkInput items = BulkInput.open(input, inputFormat, apiName)) {
+      while (items.hasNext()) {
+        BulkUpdate.Item item = items.next();
+        lines++;
+        String problem = item.problem();
+        if (problem == null) {
+          try {
+            bulk.check(item.update());
+          } catch (IllegalArgumentException | IllegalStateException e) {
+            problem = e.getMessage();
+          }
+        }
+        if (problem != null) {
+          bad++;
+          if (json) {
+            if (listed.size() < LISTED) {
+              JsonObject entry = new JsonObject();
+              entry.addProperty("line", item.key());
+              entry.addProperty("problem", problem);
+              listed.add(entry);
+            }
+          } else {
+            out.println("line " + item.key() + ": " + problem);
+          }
+        }
+      }
+    }
+    if (json) {
+      JsonObject root = new JsonObject();
+      root.addProperty("dry_run", true);
+      root.addProperty("lines", lines);
+      root.addProperty("bad", bad);
+      root.add("bad_lines", listed);
+      root.addProperty("exit_code", bad == 0 ? ExitCodes.OK : ExitCodes.BAD_INPUT);
+      out.println(root);
+    } else {
+      out.println("Dry run: " + lines + " lines checked, " + bad + " bad; nothing was sent.");
+    }
+    out.flush();
+    return bad == 0 ? ExitCodes.OK : ExitCodes.BAD_INPUT;
+  }
+
+  private void configure(MxClientBuilder<?> builder, String sandboxUrl) {
+    builder.retryPolicy(RetryPolicy.builder().maxAttempts(maxAttempts).build());
+    builder.maxConnections(Math.max(20, concurrency));
+    Target.apply(builder, endpoint, sandboxUrl);
+  }
+
+  private void nexusAuth(MxNexusAsyncClient.Builder client, String sandboxUrl) {
+    String clientId = Target.env(env, "MX_CLIENT_ID");
+    String apiKey = Target.env(env, "MX_API_KEY");
+    String apiToken = Target.env(env, "MX_API_TOKEN");
+    if (sandboxUrl != null) {
+      client.ssoBaseUrl(sandboxUrl).sso(MxSandbox.CLIENT_ID, MxSandbox.API_KEY, MxSandbox.USER_GUID);
+    } else if (apiToken != null) {
+      // one token opens one session: enough for a run shorter than a session's 30 idle minutes
+      client.apiTokenSource(() -> CompletableFuture.completedFuture(apiToken));
+    } else if (clientId != null && apiKey != null && Target.env(env, "MX_USER_ID") != null) {
+      client.sso(clientId, apiKey, Target.env(env, "MX_USER_ID"));
+      if (Target.env(env, "MX_SSO_URL") != null) {
+        client.ssoBaseUrl(Target.env(env, "MX_SSO_URL"));
+      }
+    } else if (dryRun) {
+      client.apiTokenSource(() -> CompletableFuture.failedFuture(new IllegalStateException("dry run")));
+    } else {
+      throw new IllegalStateException(
+          "set MX_API_TOKEN, or MX_CLIENT_ID, MX_API_KEY and MX_USER_ID, for the Nexus API");
+    }
+  }
+
+  /** Beside the input: {@code in.jsonl} gives {@code in.jsonl.journal} and {@code in.rejects.jsonl}. */
+  private Path sibling(String suffix, boolean beforeExtension) {
+    String name = input.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    String sibling =
+        beforeExtension && dot > 0 ? name.substring(0, dot) + suffix + name.substring(dot) : name + suffix;
+    return input.resolveSibling(sibling);
+  }
+
+  /**
+   * Writes the lines recorded as failed (in this run or an earlier one), in the input's format and
+   * with credential values removed, whole or not at all (a temporary file moved into place); removes
+   * a stale rejects file when none failed.
+   */
+  private boolean writeRejects(BulkInput.Format inputFormat, BitSet failedLines, Path rejectsPath) {
+    try {
+      if (failedLines.isEmpty()) {
+        Files.deleteIfExists(rejectsPath);
+        return false;
+      }
+      Path temporary = rejectsPath.resolveSibling(rejectsPath.getFileName() + ".tmp");
+      try (BufferedReader in = Files.newBufferedReader(input, StandardCharsets.UTF_8);
+          BufferedWriter rejected = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+        long number = 0;
+        for (String line; (line = in.readLine()) != null; ) {
+          number++;
+          boolean header = inputFormat == BulkInput.Format.CSV && number == 1;
+          if (header || (number <= Integer.MAX_VALUE && failedLines.get((int) number))) {
+            String kept = header ? line : BulkInput.withoutSecrets(line, inputFormat);
+            if (kept != null) {
+              rejected.write(kept);
+              rejected.newLine();
+            }
+          }
+        }
+      }
+      Files.move(temporary, rejectsPath, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      return true;
+    } catch (IOException e) {
+      throw new IllegalStateException("the rejects file cannot be written (" + e.getClass().getSimpleName() + ")", e);
+    }
+  }
+}
