@@ -1,0 +1,254 @@
+package io.github.mxmembers.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.github.mxmembers.BulkUpdate;
+import io.github.mxmembers.MemberUpdate;
+import io.github.mxmembers.MxPlatformAsyncClient;
+import io.github.mxmembers.cli.MxMembersCli;
+import io.github.mxmembers.sandbox.MxSandbox;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** mx-members bulk-update and the BulkUpdate engine against the sandbox, over real loopback HTTP. */
+class BulkUpdateTest {
+  private static final String SECRET = "bulk-S3CRET-value-7";
+  private static final Map<String, String> ENV = Map.of("MX_CLIENT_ID", MxSandbox.CLIENT_ID, "MX_API_KEY", MxSandbox.API_KEY);
+
+  private static MxSandbox sandbox;
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void start() {
+    sandbox = MxSandbox.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    sandbox.close();
+  }
+
+  @BeforeEach
+  void reset() {
+    sandbox.reset();
+  }
+
+  private static String guid(int i) {
+    return String.format("MBR-bulk-%05d", i);
+  }
+
+  /** Members 1..n in the sandbox, and an input giving member i the metadata "m-i-tag". */
+  private Path input(int n, String tag) throws IOException {
+    List<String> lines = new ArrayList<>();
+    for (int i = 1; i <= n; i++) {
+      sandbox.addMember(guid(i));
+      lines.add("{\"user\":\"" + MxSandbox.USER_ID + "\",\"member\":\"" + guid(i) + "\",\"metadata\":\"m-" + i + "-" + tag + "\"}");
+    }
+    Path input = dir.resolve("input.jsonl");
+    Files.write(input, lines);
+    return input;
+  }
+
+  private static String metadata(int i) {
+    return sandbox.platformMember(guid(i)).orElseThrow().get("metadata").getAsString();
+  }
+
+  private CliRun bulk(Path input, String... more) {
+    List<String> args = new ArrayList<>(List.of("bulk-update", input.toString(), "--endpoint", sandbox.baseUrl()));
+    args.addAll(List.of(more));
+    return CliRun.run(ENV, new byte[0], false, args.toArray(new String[0]));
+  }
+
+  @Test
+  void aRunThrough429BurstsAnd503sCompletesEveryLine() throws Exception {
+    Path input = input(120, "a");
+    sandbox.failNext(3, 503);
+    sandbox.rateLimitNext(6, 1);
+    sandbox.rateLimit(60);
+
+    CliRun run = bulk(input, "--concurrency", "8", "--json");
+
+    assertThat(run.code).as(run.all()).isZero();
+    JsonObject report = JsonParser.parseString(run.out).getAsJsonObject();
+    assertThat(report.get("done").getAsLong()).isEqualTo(120);
+    assertThat(report.get("failed").getAsLong()).isZero();
+    assertThat(report.get("rate_limited").getAsLong()).isGreaterThanOrEqualTo(6);
+    assertThat(IntStream.rangeClosed(1, 120).mapToObj(BulkUpdateTest::metadata))
+        .containsExactlyElementsOf(IntStream.rangeClosed(1, 120).mapToObj(i -> "m-" + i + "-a").collect(Collectors.toList()));
+    assertThat(Files.exists(dir.resolve("input.rejects.jsonl"))).isFalse();
+  }
+
+  @Test
+  void aDryRunNamesEveryBadLineAndSendsNothing() throws Exception {
+    Path input = dir.resolve("bad.jsonl");
+    Files.write(
+        input,
+        List.of(
+            "{\"user\":\"u-1234\",\"member\":\"MBR-1\",\"metadata\":\"fine\"}",
+            "{\"member\":\"MBR-2\",\"metadata\":\"no user on Platform\"}",
+            "",
+            "{\"user\":\"u-1234\",\"member\":\"MBR-3\",\"use_cases\":[\"NOT_A_USE_CASE\"]}",
+            "not json at all " + SECRET,
+            "{\"user\":\"u-1234\",\"member\":\"MBR-5\",\"" + SECRET + "\":1}",
+            "{\"user\":\"u-1234\",\"member\":\"MBR-6\",\"skip_aggregation\":true}"));
+
+    CliRun run = bulk(input, "--dry-run");
+
+    assertThat(run.code).isEqualTo(2);
+    assertThat(run.out)
+        .contains("line 2: user is required")
+        .contains("line 4: use_cases: expected")
+        .contains("line 5: not a JSON object")
+        .contains("line 6: a field this tool does not take")
+        .contains("line 7: skipAggregation")
+        .contains("Dry run: 6 lines checked, 5 bad; nothing was sent.")
+        .doesNotContain("line 1:")
+        .doesNotContain(SECRET);
+    assertThat(sandbox.received()).isEmpty();
+    assertThat(Files.exists(dir.resolve("bad.jsonl.journal"))).isFalse();
+  }
+
+  @Test
+  void aCredentialValueNeverReachesTheJournalReportRejectsOrLogs() throws Exception {
+    sandbox.addMember(guid(1));
+    Path input = dir.resolve("credentials.jsonl");
+    String credential = "{\"guid\":\"" + MxSandbox.CREDENTIAL_GUID + "\",\"value\":\"" + SECRET + "\"}";
+    Files.write(
+        input,
+        List.of(
+            "{\"user\":\"u-1234\",\"member\":\"" + guid(1) + "\",\"credentials\":[" + credential + "]}",
+            "{\"user\":\"u-1234\",\"member\":\"MBR-missing\",\"credentials\":[" + credential + "]}",
+            "{\"member\":\"" + guid(1) + "\",\"credentials\":[" + credential + "]}"));
+
+    CliRun human = bulk(input, "--debug");
+    CliRun json = bulk(input.resolveSibling("credentials.jsonl"), "--json", "--journal", dir.resolve("second.journal").toString());
+
+    assertThat(human.code).isEqualTo(2);
+    assertThat(sandbox.received()).anySatisfy(request -> assertThat(request.body()).contains(SECRET)); // it was sent
+    Path rejects = dir.resolve("credentials.rejects.jsonl");
+    assertThat(Files.readAllLines(rejects))
+        .hasSize(2)
+        .allSatisfy(line -> assertThat(line).contains(MxSandbox.CREDENTIAL_GUID).doesNotContain("value"));
+    for (String text :
+        List.of(
+            human.out,
+            human.err,
+            json.out,
+            json.err,
+            Files.readString(dir.resolve("credentials.jsonl.journal")),
+            Files.readString(dir.resolve("second.journal")),
+            Files.readString(rejects))) {
+      assertThat(text).doesNotContain(SECRET);
+    }
+    assertThat(human.out).contains("1 done, 1 failed {404=1}, 1 invalid");
+  }
+
+  @Test
+  void killedAtAnyPointARerunSkipsWhatWasFinishedAndEndsAsAnUninterruptedRun() throws Exception {
+    int lines = 300;
+    Path input = input(lines, "k");
+    Path journal = dir.resolve("input.jsonl.journal");
+    sandbox.latency(Duration.ofMillis(5));
+
+    // three runs killed (kill -9) as the journal passes 10%, 45% and 80%, then one that finishes
+    for (int killAt : new int[] {30, 135, 240}) {
+      Process child = child(input);
+      long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (entries(journal) < killAt && child.isAlive() && System.nanoTime() < until) {
+        Thread.sleep(2);
+      }
+      child.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      assertThat(entries(journal)).isLessThan(lines);
+    }
+    Process last = child(input);
+    String output = new String(last.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(last.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(last.exitValue()).as(output).isZero();
+
+    // every line recorded exactly once, every member exactly as its line says
+    List<Long> keys = new ArrayList<>();
+    for (String line : Files.readAllLines(journal).subList(1, Files.readAllLines(journal).size())) {
+      JsonObject entry = JsonParser.parseString(line).getAsJsonObject();
+      assertThat(entry.get("outcome").getAsString()).isEqualTo("done");
+      keys.add(entry.get("key").getAsLong());
+    }
+    assertThat(keys).containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(1, lines).boxed().collect(Collectors.toList()));
+    for (int i = 1; i <= lines; i++) {
+      assertThat(metadata(i)).isEqualTo("m-" + i + "-k");
+    }
+    JsonObject report = JsonParser.parseString(output.substring(output.indexOf('{'))).getAsJsonObject();
+    assertThat(report.get("done").getAsLong() + report.get("skipped").getAsLong()).isEqualTo(lines);
+  }
+
+  @Test
+  void theEngineRunsAStreamAndTellsOfEachUpdateOnce() {
+    for (int i = 1; i <= 20; i++) {
+      sandbox.addMember(guid(i));
+    }
+    List<BulkUpdate.Outcome> outcomes = new CopyOnWriteArrayList<>();
+
+    BulkUpdate.Summary summary =
+        BulkUpdate.builder()
+            .platform(MxPlatformAsyncClient.builder().baseUrl(sandbox.baseUrl()).credentials(MxSandbox.CLIENT_ID, MxSandbox.API_KEY))
+            .concurrency(4)
+            .maxRate(500)
+            .onOutcome(outcomes::add)
+            .build()
+            .run(
+                IntStream.rangeClosed(1, 21)
+                    .mapToObj(i -> MemberUpdate.builder().user(MxSandbox.USER_ID).member(guid(i)).metadata("e-" + i).build()));
+
+    assertThat(summary.done()).isEqualTo(20);
+    assertThat(summary.failed()).isEqualTo(1);
+    assertThat(summary.failedByReason()).containsEntry("404", 1L);
+    assertThat(outcomes).extracting(BulkUpdate.Outcome::key).hasSize(21).doesNotHaveDuplicates();
+    assertThat(metadata(20)).isEqualTo("e-20");
+  }
+
+  /** The tool in a JVM of its own, journaling to the default journal beside the input. */
+  private Process child(Path input) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), MxMembersCli.class.getName()));
+    command.addAll(List.of("bulk-update", input.toString(), "--endpoint", sandbox.baseUrl(), "--concurrency", "4", "--json"));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().putAll(ENV);
+    Process process = builder.start();
+    process.getOutputStream().close();
+    return process;
+  }
+
+  /** Whole entries in the journal so far (its header not counted). */
+  private static long entries(Path journal) throws IOException {
+    if (!Files.exists(journal)) {
+      return 0;
+    }
+    byte[] bytes = Files.readAllBytes(journal);
+    long lines = 0;
+    for (byte b : bytes) {
+      if (b == '\n') {
+        lines++;
+      }
+    }
+    return Math.max(0, lines - 1);
+  }
+}
