@@ -178,8 +178,10 @@ public final class BulkUpdate {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         complete = false;
+      } finally {
+        // whatever ended the loop, what is in flight finishes before the client closes
+        slots.acquireUninterruptibly(concurrency);
       }
-      slots.acquireUninterruptibly(concurrency);
     } finally {
       if (record != null) {
         record.close();
@@ -209,10 +211,10 @@ public final class BulkUpdate {
     try {
       if (platform != null) {
         MxPlatformAsyncClient client = platform.build();
-        return new Sender(client::updateMember, client);
+        return new Sender(client::updateMember, client::close);
       }
       MxNexusAsyncClient client = nexus.build();
-      return new Sender(client::updateMember, client);
+      return new Sender(client::updateMember, client::close);
     } finally {
       builder.callListener(theirs);
     }
@@ -221,20 +223,16 @@ public final class BulkUpdate {
   /** One run's client. */
   private static final class Sender implements AutoCloseable {
     final Function<MemberUpdate, CompletableFuture<MemberUpdateResult>> send;
-    private final AutoCloseable client;
+    private final Runnable close;
 
-    Sender(Function<MemberUpdate, CompletableFuture<MemberUpdateResult>> send, AutoCloseable client) {
+    Sender(Function<MemberUpdate, CompletableFuture<MemberUpdateResult>> send, Runnable close) {
       this.send = send;
-      this.client = client;
+      this.close = close;
     }
 
     @Override
     public void close() {
-      try {
-        client.close();
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
+      close.run();
     }
   }
 

@@ -13,8 +13,11 @@ import java.util.function.LongSupplier;
  *   <li>Until the first throttle the rate grows by one per success (slow start: it about doubles
  *       every second); after it, by {@link #INCREASE} per second. It grows only while the pacing,
  *       not the concurrency limit, is what holds sends back, and never past the ceiling.
- *   <li>A 429 (MX: too many requests per second) multiplies the rate by {@link #BETA}, at most once
- *       per {@link #WINDOW}: the other answers of that window came from sends made before it.
+ *   <li>A 429 (MX: too many requests per second) sets the rate to {@link #BETA} times what MX let
+ *       through in the last second (the successes measured, or the rate itself when there were none
+ *       yet), at most once per {@link #WINDOW}: the other answers of that window came from sends made
+ *       before it. Measuring, as AWS's adaptive mode does, lands the rate just under MX's limit at
+ *       once, where cutting the rate alone would take several windows to come down from an overshoot.
  *   <li>A 503 (MX: the platform is being updated) does that too, and pauses every send until its
  *       {@code Retry-After} (or a second) has passed.
  * </ul>
@@ -23,7 +26,7 @@ import java.util.function.LongSupplier;
  */
 public final class AdaptiveRate {
   /** The share of the rate kept after a throttle: gentle, since each cycle costs the lost share. */
-  static final double BETA = 0.9;
+  static final double BETA = 0.95;
   /** Requests per second added each second once past slow start. */
   static final double INCREASE = 5;
   /** MX counts requests per second: one decrease per window of that length. */
@@ -42,6 +45,10 @@ public final class AdaptiveRate {
   private long lastDecrease;
   private long lastPaced;
   private long throttles;
+  /** Successes counted in the window that began at {@code windowStart}, and in the one before it. */
+  private long windowStart;
+  private long windowSuccesses;
+  private long lastWindowSuccesses;
 
   /**
    * @param ceiling the most sends per second ever, or {@code Double.POSITIVE_INFINITY}; a run with
@@ -60,6 +67,7 @@ public final class AdaptiveRate {
     this.pausedUntil = now;
     this.lastDecrease = now - WINDOW.toNanos();
     this.lastPaced = now - WINDOW.toNanos();
+    this.windowStart = now;
   }
 
   /** Claims the next send slot; returns how long to wait for it, in nanoseconds (0 to send now). */
@@ -76,6 +84,8 @@ public final class AdaptiveRate {
   /** An attempt succeeded. */
   public synchronized void succeeded() {
     long now = nanoTime.getAsLong();
+    roll(now);
+    windowSuccesses++;
     if (now - lastPaced > WINDOW.toNanos()) {
       return; // the concurrency limit holds sends back, not the rate: a higher rate means nothing
     }
@@ -92,14 +102,26 @@ public final class AdaptiveRate {
   public synchronized void throttled(int status, Duration pause) {
     long now = nanoTime.getAsLong();
     throttles++;
+    roll(now);
     if (now - lastDecrease >= WINDOW.toNanos()) {
-      rate = Math.max(MIN_RATE, rate * BETA);
+      double measured = Math.max(lastWindowSuccesses, windowSuccesses);
+      rate = Math.max(MIN_RATE, (measured > 0 ? Math.min(rate, measured) : rate) * BETA);
       threshold = rate;
       lastDecrease = now;
     }
     if (status == 503) {
       long wait = pause == null ? WINDOW.toNanos() : pause.toNanos();
       pausedUntil = Math.max(pausedUntil, now + wait);
+    }
+  }
+
+  /** Starts a new one-second window of successes when the last has ended. */
+  private void roll(long now) {
+    long elapsed = now - windowStart;
+    if (elapsed >= WINDOW.toNanos()) {
+      lastWindowSuccesses = elapsed >= 2 * WINDOW.toNanos() ? 0 : windowSuccesses;
+      windowSuccesses = 0;
+      windowStart = now;
     }
   }
 

@@ -50,15 +50,34 @@ class AdaptiveRateTest {
 
     rate.throttled(429, null);
     rate.throttled(429, null); // same window: answers to sends made before the cut
-    assertThat(rate.rate()).isEqualTo(180);
+    double cut = 200 * AdaptiveRate.BETA;
+    assertThat(rate.rate()).isEqualTo(cut);
 
-    sendAndSucceed(rate, 180); // a second at 180/s: + INCREASE
-    assertThat(rate.rate()).isCloseTo(185, org.assertj.core.data.Offset.offset(0.5));
+    sendAndSucceed(rate, (int) cut); // a second at that rate: + INCREASE
+    assertThat(rate.rate()).isCloseTo(cut + AdaptiveRate.INCREASE, org.assertj.core.data.Offset.offset(0.5));
 
     advance(AdaptiveRate.WINDOW);
     rate.throttled(429, null);
-    assertThat(rate.rate()).isLessThan(170);
+    assertThat(rate.rate()).isLessThan(cut);
     assertThat(rate.throttles()).isEqualTo(3);
+  }
+
+  @Test
+  void aThrottleAfterAnOvershootLandsJustUnderWhatMxLetThrough() {
+    AdaptiveRate rate = new AdaptiveRate(Double.POSITIVE_INFINITY, now::get);
+    sendAndSucceed(rate, 300); // slow start: far past 200 a second
+    assertThat(rate.rate()).isGreaterThan(300);
+    // in the last second MX let 200 through
+    advance(AdaptiveRate.WINDOW);
+    for (int i = 0; i < 200; i++) {
+      advance(Duration.ofMillis(5));
+      rate.reserve();
+      rate.succeeded();
+    }
+
+    rate.throttled(429, null);
+
+    assertThat(rate.rate()).isEqualTo(200 * AdaptiveRate.BETA);
   }
 
   @Test
@@ -77,7 +96,7 @@ class AdaptiveRateTest {
     rate.throttled(503, Duration.ofSeconds(3));
 
     assertThat(rate.reserve()).isEqualTo(Duration.ofSeconds(3).toNanos());
-    assertThat(rate.rate()).isEqualTo(90);
+    assertThat(rate.rate()).isEqualTo(100 * AdaptiveRate.BETA);
   }
 
   @Test

@@ -38,9 +38,9 @@ import org.apache.hc.core5.util.Timeout;
  *
  * <p>Then the async client ({@link AsyncBenchmark}): 10,000 updates in flight against a server
  * answering after 50 ms, the sync client on 256 threads beside it, and async over sync one call at a
- * time.
+ * time. Then the bulk engine ({@link BulkBenchmark}).
  *
- * <p>Run: {@code java -jar src/benchmark/target/mx-members-benchmark.jar [--rounds N] [--seconds S] [--part all|sync|async]}.
+ * <p>Run: {@code java -jar src/benchmark/target/mx-members-benchmark.jar [--rounds N] [--seconds S] [--part all|sync|async|bulk]}.
  */
 public final class UpdateMemberBenchmark {
   static final String CLIENT_ID = "bench-client";
@@ -76,7 +76,7 @@ public final class UpdateMemberBenchmark {
           part = args[++i];
           break;
         default:
-          System.err.println("usage: [--rounds N] [--seconds S] [--part all|sync|async]");
+          System.err.println("usage: [--rounds N] [--seconds S] [--part all|sync|async|bulk]");
           System.exit(2);
       }
     }
@@ -105,6 +105,10 @@ public final class UpdateMemberBenchmark {
           AsyncBenchmark.run(update, baseUrl, rounds, phaseNanos);
           return;
         }
+        if (part.equals("bulk")) {
+          BulkBenchmark.run();
+          return;
+        }
         // warm-up: JIT, both pools filled to 8 connections
         for (Caller caller : List.of(rawCall, sdkCall)) {
           throughput(caller, 1, 3 * phaseNanos);
@@ -131,6 +135,7 @@ public final class UpdateMemberBenchmark {
             after[0] - before[0], after[1] - before[1]);
         if (part.equals("all")) {
           AsyncBenchmark.run(update, baseUrl, rounds, phaseNanos);
+          BulkBenchmark.run();
         }
       }
     }
