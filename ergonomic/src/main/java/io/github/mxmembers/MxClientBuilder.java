@@ -20,9 +20,9 @@ import org.apache.hc.core5.http.HttpHost;
  * <p>Defaults: connect timeout 10 s, response timeout 30 s, call timeout 60 s (one deadline for
  * everything a call does: on Nexus the API-token fetch, opening the session, the update, a renewal
  * after 4011 and the repeated update, with every attempt and wait), 20 connections, {@link
- * RetryPolicy#defaults()}. Timeouts are from one millisecond to a day. How a client waits between
- * attempts is the one thing set per kind: {@code sleeper} on the sync builders, {@code scheduler}
- * on the async ones.
+ * RetryPolicy#defaults()}. Timeouts are from one millisecond to a day. {@link MxSyncClientBuilder}
+ * adds what only the sync clients have (your own classic HttpClient, the sleeper), {@link
+ * MxAsyncClientBuilder} what only the async ones have (the scheduler, the I/O threads).
  *
  * @param <B> the concrete builder
  */
@@ -41,7 +41,7 @@ public abstract class MxClientBuilder<B extends MxClientBuilder<B>> {
   MxClientBuilder() {}
 
   @SuppressWarnings("unchecked")
-  private B self() {
+  B self() {
     return (B) this;
   }
 

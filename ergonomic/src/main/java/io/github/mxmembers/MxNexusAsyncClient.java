@@ -5,7 +5,6 @@ import io.github.mxmembers.generated.nexus.JSON;
 import io.github.mxmembers.generated.nexus.api.MembersApi;
 import io.github.mxmembers.internal.nexus.SessionInterceptor;
 import io.github.mxmembers.internal.nexus.SessionManager;
-import io.github.mxmembers.retry.Scheduler;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
@@ -39,7 +38,7 @@ public final class MxNexusAsyncClient implements AutoCloseable {
   private final MemberUpdater updater;
 
   private MxNexusAsyncClient(Builder builder, String baseUrl) {
-    this.runtime = builder.async.runtime(builder);
+    this.runtime = builder.runtime();
     this.sessions = builder.auth.sessions(runtime, baseUrl, builder.environment());
     this.updater =
         new MemberUpdater(
@@ -99,9 +98,8 @@ public final class MxNexusAsyncClient implements AutoCloseable {
   }
 
   /** Builds an {@link MxNexusAsyncClient}; {@link #build()} names anything missing. */
-  public static final class Builder extends MxClientBuilder<Builder> {
+  public static final class Builder extends MxAsyncClientBuilder<Builder> {
     private final NexusAuth auth = new NexusAuth();
-    private final AsyncSettings async = new AsyncSettings();
 
     private Builder() {}
 
@@ -140,30 +138,6 @@ public final class MxNexusAsyncClient implements AutoCloseable {
      */
     public Builder ssoBaseUrl(String ssoBaseUrl) {
       auth.ssoBaseUrl(ssoBaseUrl);
-      return this;
-    }
-
-    /**
-     * Where the waits before retries are spent; by default the client's own timer thread.
-     *
-     * @param scheduler the scheduler; tests pass one that records the waits and completes at once
-     * @return this builder
-     */
-    public Builder scheduler(Scheduler scheduler) {
-      async.scheduler(scheduler);
-      return this;
-    }
-
-    /**
-     * The I/O reactor's dispatcher threads, which send and read every request; the number of
-     * cores, at most 4, by default. HttpClient adds one thread that starts them.
-     *
-     * @param ioThreads from 1 to 64
-     * @return this builder
-     * @throws IllegalArgumentException if outside that range
-     */
-    public Builder ioThreads(int ioThreads) {
-      async.ioThreads(ioThreads);
       return this;
     }
 

@@ -5,10 +5,8 @@ import io.github.mxmembers.generated.nexus.JSON;
 import io.github.mxmembers.generated.nexus.api.MembersApi;
 import io.github.mxmembers.internal.nexus.SessionInterceptor;
 import io.github.mxmembers.internal.nexus.SessionManager;
-import io.github.mxmembers.retry.Sleeper;
 import java.util.List;
 import java.util.Objects;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 
 /**
  * Updates members on the MX Nexus API for one user, over a session it opens and keeps alive, on the
@@ -34,7 +32,7 @@ public final class MxNexusClient implements AutoCloseable {
   private final MemberUpdater updater;
 
   private MxNexusClient(Builder builder, String baseUrl) {
-    this.runtime = ClientRuntime.blocking(builder, builder.httpClient, builder.sleeper);
+    this.runtime = builder.runtime();
     this.sessions = builder.auth.sessions(runtime, baseUrl, builder.environment());
     this.updater =
         new MemberUpdater(
@@ -92,10 +90,8 @@ public final class MxNexusClient implements AutoCloseable {
   }
 
   /** Builds an {@link MxNexusClient}; {@link #build()} names anything missing. */
-  public static final class Builder extends MxClientBuilder<Builder> {
+  public static final class Builder extends MxSyncClientBuilder<Builder> {
     private final NexusAuth auth = new NexusAuth();
-    private CloseableHttpClient httpClient;
-    private Sleeper sleeper = Sleeper.SYSTEM;
 
     private Builder() {}
 
@@ -133,29 +129,6 @@ public final class MxNexusClient implements AutoCloseable {
      */
     public Builder ssoBaseUrl(String ssoBaseUrl) {
       auth.ssoBaseUrl(ssoBaseUrl);
-      return this;
-    }
-
-    /**
-     * Sends over this client instead of one the SDK builds and pools. Its lifecycle stays yours; every
-     * request is still sent with redirects off and the timeouts above.
-     *
-     * @param httpClient your client; {@link #proxy} and {@link #maxConnections} are then yours to set on it
-     * @return this builder
-     */
-    public Builder httpClient(CloseableHttpClient httpClient) {
-      this.httpClient = Objects.requireNonNull(httpClient, "httpClient == null");
-      return this;
-    }
-
-    /**
-     * How the client waits between attempts; {@link Sleeper#SYSTEM} by default.
-     *
-     * @param sleeper the sleeper; tests pass one that does not sleep
-     * @return this builder
-     */
-    public Builder sleeper(Sleeper sleeper) {
-      this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
       return this;
     }
 

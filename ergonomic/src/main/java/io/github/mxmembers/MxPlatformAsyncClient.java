@@ -4,7 +4,6 @@ import io.github.mxmembers.exception.MxException;
 import io.github.mxmembers.generated.platform.JSON;
 import io.github.mxmembers.generated.platform.api.MembersApi;
 import io.github.mxmembers.internal.pipeline.AuthHeaderInterceptor;
-import io.github.mxmembers.retry.Scheduler;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -14,7 +13,7 @@ import org.apache.hc.core5.http.Header;
  * Updates members on the MX Platform API without blocking: the async twin of {@link
  * MxPlatformClient}, with the same settings, retries, deadline, listener and errors, over
  * HttpClient 5's async client. Thousands of updates can be in flight on a few threads: the I/O
- * reactor's ({@link Builder#ioThreads} dispatchers, at most 4 by default, and the one HttpClient
+ * reactor's ({@link MxAsyncClientBuilder#ioThreads} dispatchers, at most 4 by default, and the one HttpClient
  * starts them from) and one timer thread, which aborts attempts at their deadline and ends the
  * waits before retries. Immutable and thread-safe; share
  * one per application and close it on shutdown.
@@ -56,7 +55,7 @@ public final class MxPlatformAsyncClient implements AutoCloseable {
   private final PlatformApiVersion apiVersion;
 
   private MxPlatformAsyncClient(Builder builder, String baseUrl) {
-    this.runtime = builder.async.runtime(builder);
+    this.runtime = builder.runtime();
     this.authorization = builder.auth.authorization();
     this.apiVersion = builder.auth.apiVersion();
     this.updater =
@@ -120,9 +119,8 @@ public final class MxPlatformAsyncClient implements AutoCloseable {
   }
 
   /** Builds an {@link MxPlatformAsyncClient}; {@link #build()} names anything missing. */
-  public static final class Builder extends MxClientBuilder<Builder> {
+  public static final class Builder extends MxAsyncClientBuilder<Builder> {
     private final PlatformAuth auth = new PlatformAuth();
-    private final AsyncSettings async = new AsyncSettings();
 
     private Builder() {}
 
@@ -147,30 +145,6 @@ public final class MxPlatformAsyncClient implements AutoCloseable {
      */
     public Builder apiVersion(PlatformApiVersion apiVersion) {
       auth.apiVersion(apiVersion);
-      return this;
-    }
-
-    /**
-     * Where the waits before retries are spent; by default the client's own timer thread.
-     *
-     * @param scheduler the scheduler; tests pass one that records the waits and completes at once
-     * @return this builder
-     */
-    public Builder scheduler(Scheduler scheduler) {
-      async.scheduler(scheduler);
-      return this;
-    }
-
-    /**
-     * The I/O reactor's dispatcher threads, which send and read every request; the number of
-     * cores, at most 4, by default. HttpClient adds one thread that starts them.
-     *
-     * @param ioThreads from 1 to 64
-     * @return this builder
-     * @throws IllegalArgumentException if outside that range
-     */
-    public Builder ioThreads(int ioThreads) {
-      async.ioThreads(ioThreads);
       return this;
     }
 

@@ -4,10 +4,8 @@ import io.github.mxmembers.exception.MxException;
 import io.github.mxmembers.generated.platform.JSON;
 import io.github.mxmembers.generated.platform.api.MembersApi;
 import io.github.mxmembers.internal.pipeline.AuthHeaderInterceptor;
-import io.github.mxmembers.retry.Sleeper;
 import java.util.List;
 import java.util.Objects;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.http.Header;
 
 /**
@@ -34,7 +32,7 @@ public final class MxPlatformClient implements AutoCloseable {
   private final PlatformApiVersion apiVersion;
 
   private MxPlatformClient(Builder builder, String baseUrl) {
-    this.runtime = ClientRuntime.blocking(builder, builder.httpClient, builder.sleeper);
+    this.runtime = builder.runtime();
     this.authorization = builder.auth.authorization();
     this.apiVersion = builder.auth.apiVersion();
     this.updater =
@@ -96,10 +94,8 @@ public final class MxPlatformClient implements AutoCloseable {
   }
 
   /** Builds an {@link MxPlatformClient}; {@link #build()} names anything missing. */
-  public static final class Builder extends MxClientBuilder<Builder> {
+  public static final class Builder extends MxSyncClientBuilder<Builder> {
     private final PlatformAuth auth = new PlatformAuth();
-    private CloseableHttpClient httpClient;
-    private Sleeper sleeper = Sleeper.SYSTEM;
 
     private Builder() {}
 
@@ -124,29 +120,6 @@ public final class MxPlatformClient implements AutoCloseable {
      */
     public Builder apiVersion(PlatformApiVersion apiVersion) {
       auth.apiVersion(apiVersion);
-      return this;
-    }
-
-    /**
-     * Sends over this client instead of one the SDK builds and pools. Its lifecycle stays yours; every
-     * request is still sent with redirects off and the timeouts above.
-     *
-     * @param httpClient your client; {@link #proxy} and {@link #maxConnections} are then yours to set on it
-     * @return this builder
-     */
-    public Builder httpClient(CloseableHttpClient httpClient) {
-      this.httpClient = Objects.requireNonNull(httpClient, "httpClient == null");
-      return this;
-    }
-
-    /**
-     * How the client waits between attempts; {@link Sleeper#SYSTEM} by default.
-     *
-     * @param sleeper the sleeper; tests pass one that does not sleep
-     * @return this builder
-     */
-    public Builder sleeper(Sleeper sleeper) {
-      this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
       return this;
     }
 

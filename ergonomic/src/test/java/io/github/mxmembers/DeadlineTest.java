@@ -9,10 +9,6 @@ import com.sun.net.httpserver.HttpServer;
 import io.github.mxmembers.exception.MxApiException;
 import io.github.mxmembers.exception.MxTransportException;
 import io.github.mxmembers.retry.RetryPolicy;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -67,23 +63,7 @@ class DeadlineTest extends MockMxTest {
   @Test
   void aServerTricklingItsAnswerIsCutOffAtTheDeadline() throws Exception {
     // each byte arrives well within the response timeout, but the whole answer takes 12 s
-    HttpServer trickle = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    trickle.createContext(
-        "/",
-        exchange -> {
-          byte[] body = MockMx.platformMemberJson().getBytes(StandardCharsets.UTF_8);
-          exchange.sendResponseHeaders(200, body.length);
-          try (OutputStream out = exchange.getResponseBody()) {
-            for (int i = 0; i < 60; i++) {
-              out.write(body[i]);
-              out.flush();
-              Thread.sleep(200);
-            }
-          } catch (Exception stopped) {
-            // the client hung up: what the test wants
-          }
-        });
-    trickle.start();
+    HttpServer trickle = MockMx.trickling(200);
     try (MxPlatformClient mx =
         MxPlatformClient.builder()
             .baseUrl("http://127.0.0.1:" + trickle.getAddress().getPort())

@@ -4,8 +4,12 @@ import static org.mockserver.model.HttpRequest.request;
 import static org.mockserver.model.HttpResponse.response;
 
 import io.github.mxmembers.retry.RetryPolicy;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -69,6 +73,31 @@ final class MockMx {
         .clock(clock)
         .sleeper(new RecordingSleeper(clock))
         .retryPolicy(fullJitter());
+  }
+
+  /**
+   * A loopback server that answers every request 200 with the Platform member, one byte every
+   * {@code millisPerByte} for its first 60 bytes: each read is quick, the whole answer is not.
+   */
+  static HttpServer trickling(long millisPerByte) throws IOException {
+    HttpServer trickle = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    trickle.createContext(
+        "/",
+        exchange -> {
+          byte[] body = platformMemberJson().getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(200, body.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            for (int i = 0; i < 60; i++) {
+              out.write(body[i]);
+              out.flush();
+              Thread.sleep(millisPerByte);
+            }
+          } catch (Exception stopped) {
+            // the client hung up: what the tests want
+          }
+        });
+    trickle.start();
+    return trickle;
   }
 
   static MemberUpdate credentialUpdate() {

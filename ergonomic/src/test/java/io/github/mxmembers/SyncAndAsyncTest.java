@@ -11,10 +11,6 @@ import io.github.mxmembers.Flavour.Updater;
 import io.github.mxmembers.exception.MxApiException;
 import io.github.mxmembers.exception.MxResponseException;
 import io.github.mxmembers.exception.MxTransportException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -191,23 +187,7 @@ class SyncAndAsyncTest extends MockMxTest {
   @ParameterizedTest
   @EnumSource(Flavour.class)
   void aTricklingServerIsCutOffAtTheDeadline(Flavour flavour) throws Exception {
-    HttpServer trickle = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    trickle.createContext(
-        "/",
-        exchange -> {
-          byte[] body = MockMx.platformMemberJson().getBytes(StandardCharsets.UTF_8);
-          exchange.sendResponseHeaders(200, body.length);
-          try (OutputStream out = exchange.getResponseBody()) {
-            for (int i = 0; i < 60; i++) {
-              out.write(body[i]);
-              out.flush();
-              Thread.sleep(100);
-            }
-          } catch (Exception stopped) {
-            // the client hung up: what the test wants
-          }
-        });
-    trickle.start();
+    HttpServer trickle = MockMx.trickling(100);
     try (Updater mx =
         flavour.platform(
             "http://127.0.0.1:" + trickle.getAddress().getPort(),

@@ -6,6 +6,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.mxmembers.BulkUpdate;
 import io.github.mxmembers.MemberUpdate;
+import io.github.mxmembers.MxNexusAsyncClient;
 import io.github.mxmembers.MxPlatformAsyncClient;
 import io.github.mxmembers.cli.MxMembersCli;
 import io.github.mxmembers.sandbox.MxSandbox;
@@ -222,6 +223,78 @@ class BulkUpdateTest {
     assertThat(summary.failedByReason()).containsEntry("404", 1L);
     assertThat(outcomes).extracting(BulkUpdate.Outcome::key).hasSize(21).doesNotHaveDuplicates();
     assertThat(metadata(20)).isEqualTo("e-20");
+  }
+
+  @Test
+  void csvTakesThePlainFieldsAndRefusesCredentials() throws Exception {
+    sandbox.addMember(guid(1));
+    sandbox.addMember(guid(2));
+    Path input = dir.resolve("members.csv");
+    Files.write(
+        input,
+        List.of(
+            "user,member,metadata,use_cases,background_aggregation_is_disabled",
+            "u-1234," + guid(1) + ",\"closed, archived\",MONEY_MOVEMENT;PFM,true",
+            "u-1234," + guid(2) + ",,,false",
+            "u-1234," + guid(2) + ",too,many,fields,here"));
+
+    CliRun run = bulk(input);
+
+    assertThat(run.code).as(run.all()).isEqualTo(2);
+    assertThat(run.out).contains("2 done, 0 failed, 1 invalid").contains("line 4: expected 5 fields");
+    JsonObject first = sandbox.platformMember(guid(1)).orElseThrow();
+    assertThat(first.get("metadata").getAsString()).isEqualTo("closed, archived");
+    assertThat(first.get("background_aggregation_is_disabled").getAsBoolean()).isTrue();
+    assertThat(first.get("use_cases").toString()).isEqualTo("[\"MONEY_MOVEMENT\",\"PFM\"]");
+    assertThat(Files.readAllLines(dir.resolve("members.rejects.csv")))
+        .containsExactly("user,member,metadata,use_cases,background_aggregation_is_disabled", "u-1234," + guid(2) + ",too,many,fields,here");
+
+    Path withCredentials = dir.resolve("credentials.csv");
+    Files.write(withCredentials, List.of("user,member,credentials", "u-1234," + guid(1) + "," + SECRET));
+    CliRun refused = bulk(withCredentials);
+    assertThat(refused.code).isEqualTo(2);
+    assertThat(refused.err).contains("CSV takes no credentials").doesNotContain(SECRET);
+  }
+
+  @Test
+  void onATerminalProgressIsRewrittenInPlaceOnStandardError() throws Exception {
+    Path input = input(30, "p");
+
+    CliRun run =
+        CliRun.run(ENV, new byte[0], true, "bulk-update", input.toString(), "--endpoint", sandbox.baseUrl());
+    CliRun piped = bulk(input.resolveSibling("input.jsonl"), "--journal", dir.resolve("other.journal").toString());
+
+    assertThat(run.code).isZero();
+    assertThat(run.err).startsWith("\r").contains("30/30 lines").contains("/s").contains("ETA");
+    assertThat(piped.err).isEmpty();
+  }
+
+  @Test
+  void theEngineUpdatesNexusMembersOverOneSession() {
+    for (int i = 1; i <= 10; i++) {
+      sandbox.addMember(guid(i));
+    }
+
+    BulkUpdate.Summary summary =
+        BulkUpdate.builder()
+            .nexus(
+                MxNexusAsyncClient.builder()
+                    .baseUrl(sandbox.baseUrl())
+                    .ssoBaseUrl(sandbox.baseUrl())
+                    .sso(MxSandbox.CLIENT_ID, MxSandbox.API_KEY, MxSandbox.USER_GUID))
+            .build()
+            .run(
+                IntStream.rangeClosed(1, 10)
+                    .mapToObj(
+                        i ->
+                            MemberUpdate.builder()
+                                .member(guid(i))
+                                .credential(MxSandbox.CREDENTIAL_GUID, "pw-" + i)
+                                .skipAggregation(true)
+                                .build()));
+
+    assertThat(summary.done()).isEqualTo(10);
+    assertThat(sandbox.received()).filteredOn(request -> request.path().equals("/sessions")).hasSize(1);
   }
 
   /** The tool in a JVM of its own, journaling to the default journal beside the input. */
