@@ -15,8 +15,10 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -32,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * or 503, faster again carefully, never past {@code maxRate}), every finished item recorded in an
  * optional journal so that a rerun after a crash skips what was finished and repeats only what was
  * in flight (the update is an idempotent PUT). Each update runs through the client's own pipeline:
- * its retries (honouring {@code Retry-After}), deadline and listener.
+ * its retries (honouring {@code Retry-After}), deadline and listener; one that MX still throttles
+ * after those (429 or 503) is sent again later, up to {@value #MAX_THROTTLED_SENDS} times in all.
  *
  * <pre>{@code
  * BulkUpdate.Summary summary = BulkUpdate.builder()
@@ -53,6 +56,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class BulkUpdate {
   private static final Logger LOG = LoggerFactory.getLogger(BulkUpdate.class);
+  /** The most times one item is sent when MX throttles every attempt of it; then it fails with 429 or 503. */
+  static final int MAX_THROTTLED_SENDS = 10;
 
   private final MxPlatformAsyncClient.Builder platform;
   private final MxNexusAsyncClient.Builder nexus;
@@ -137,16 +142,30 @@ public final class BulkUpdate {
     Journal record = journal == null ? null : Journal.open(journal);
     try (Sender sender = open(pacer, tally)) {
       Semaphore slots = new Semaphore(concurrency);
+      Queue<Pending> throttled = new ConcurrentLinkedQueue<>();
       try {
-        while (items.hasNext()) {
-          Item item = items.next();
-          int fingerprint = item.fingerprint();
-          if (record != null && record.finished(item.key(), fingerprint)) {
-            finish(tally, null, Outcome.skipped(item, record.failedBefore(item.key())), fingerprint);
-            continue;
+        while (true) {
+          Pending next = throttled.poll();
+          if (next == null && items.hasNext()) {
+            Item item = items.next();
+            int fingerprint = item.fingerprint();
+            if (record != null && record.finished(item.key(), fingerprint)) {
+              finish(tally, null, Outcome.skipped(item, record.failedBefore(item.key())), fingerprint);
+              continue;
+            }
+            if (item.problem() != null) {
+              finish(tally, record, Outcome.invalid(item, new IllegalArgumentException(item.problem())), fingerprint);
+              continue;
+            }
+            next = new Pending(item, fingerprint, 1);
           }
-          if (item.problem() != null) {
-            finish(tally, record, Outcome.invalid(item, new IllegalArgumentException(item.problem())), fingerprint);
+          if (next == null) {
+            // input read: done once nothing is in flight that could come back throttled (a
+            // callback queues its item before it frees its slot)
+            if (slots.availablePermits() == concurrency && throttled.isEmpty()) {
+              break;
+            }
+            Thread.sleep(5);
             continue;
           }
           slots.acquire();
@@ -154,26 +173,7 @@ public final class BulkUpdate {
           if (wait > 0) {
             TimeUnit.NANOSECONDS.sleep(wait);
           }
-          CompletableFuture<MemberUpdateResult> call;
-          try {
-            call = sender.send.apply(item.update());
-          } catch (IllegalArgumentException | IllegalStateException | NullPointerException bad) {
-            finish(tally, record, Outcome.invalid(item, bad), fingerprint);
-            slots.release();
-            continue;
-          }
-          call.whenComplete(
-              (result, failure) -> {
-                try {
-                  finish(
-                      tally,
-                      record,
-                      result != null ? Outcome.done(item, result) : Outcome.failed(item, Futures.unwrap(failure)),
-                      fingerprint);
-                } finally {
-                  slots.release();
-                }
-              });
+          send(sender, next, slots, throttled, tally, record);
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -188,6 +188,56 @@ public final class BulkUpdate {
       }
     }
     return tally.summary(complete, Duration.ofNanos(System.nanoTime() - started));
+  }
+
+  /**
+   * Sends one item, holding a slot until it finishes. An item whose update MX throttled to the end
+   * (429 or 503 after all of its own retries) goes back to be sent again once the pacer has slowed
+   * down, up to {@link #MAX_THROTTLED_SENDS} times: MX limiting the rate is no fault of the item.
+   */
+  private void send(
+      Sender sender, Pending pending, Semaphore slots, Queue<Pending> throttled, Tally tally, Journal record) {
+    Item item = pending.item;
+    CompletableFuture<MemberUpdateResult> call;
+    try {
+      call = sender.send.apply(item.update());
+    } catch (IllegalArgumentException | IllegalStateException | NullPointerException bad) {
+      finish(tally, record, Outcome.invalid(item, bad), pending.fingerprint);
+      slots.release();
+      return;
+    }
+    call.whenComplete(
+        (result, failure) -> {
+          try {
+            Throwable cause = failure == null ? null : Futures.unwrap(failure);
+            if (isThrottled(cause) && pending.sends < MAX_THROTTLED_SENDS) {
+              throttled.add(new Pending(item, pending.fingerprint, pending.sends + 1));
+              return;
+            }
+            finish(tally, record, cause == null ? Outcome.done(item, result) : Outcome.failed(item, cause), pending.fingerprint);
+          } finally {
+            slots.release();
+          }
+        });
+  }
+
+  /** MX's 429 (too many requests) or 503 (the platform is being updated): a matter of when, not what. */
+  private static boolean isThrottled(Throwable failure) {
+    return failure instanceof MxApiException
+        && (((MxApiException) failure).status() == 429 || ((MxApiException) failure).status() == 503);
+  }
+
+  /** An item on its way, and how many times it has been sent. */
+  private static final class Pending {
+    final Item item;
+    final int fingerprint;
+    final int sends;
+
+    Pending(Item item, int fingerprint, int sends) {
+      this.item = item;
+      this.fingerprint = fingerprint;
+      this.sends = sends;
+    }
   }
 
   /** Records the outcome (journal first: once the caller hears of it, a rerun skips it), then tells the caller. */

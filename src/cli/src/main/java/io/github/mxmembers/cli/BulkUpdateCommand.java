@@ -7,7 +7,6 @@ import io.github.mxmembers.CallListener;
 import io.github.mxmembers.MxClientBuilder;
 import io.github.mxmembers.MxNexusAsyncClient;
 import io.github.mxmembers.MxPlatformAsyncClient;
-import io.github.mxmembers.retry.RetryPolicy;
 import io.github.mxmembers.sandbox.MxSandbox;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -23,6 +22,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -65,11 +65,7 @@ final class BulkUpdateCommand implements Callable<Integer> {
   @Option(names = "--format", paramLabel = "jsonl|csv", description = "The input's format (default: by the file's name).")
   BulkInput.Format format;
 
-  @Option(names = "--api", defaultValue = "platform", paramLabel = "platform|nexus", description = "Which API (default: ${DEFAULT-VALUE}).")
-  UpdateMemberCommand.Api api;
-
-  @Option(names = "--endpoint", paramLabel = "integration|production|URL", description = "Where to send; default: the embedded sandbox.")
-  String endpoint;
+  @Mixin SendOptions options;
 
   @Option(names = "--concurrency", defaultValue = "8", paramLabel = "N", description = "Updates in flight at once (default: ${DEFAULT-VALUE}).")
   int concurrency;
@@ -83,17 +79,8 @@ final class BulkUpdateCommand implements Callable<Integer> {
   @Option(names = "--rejects", paramLabel = "PATH", description = "Where failed lines go (default: INPUT with .rejects before its extension).")
   Path rejects;
 
-  @Option(names = "--max-attempts", defaultValue = "4", paramLabel = "N", description = "Attempts per update, retries included (default: ${DEFAULT-VALUE}).")
-  int maxAttempts;
-
   @Option(names = "--dry-run", description = "Check every line as the SDK would and print the bad ones; send nothing.")
   boolean dryRun;
-
-  @Option(names = "--json", description = "Print one JSON object on standard output, for scripts.")
-  boolean json;
-
-  @Option(names = "--debug", description = "Log each attempt of the SDK at DEBUG on standard error (never a secret).")
-  boolean debug;
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -110,15 +97,13 @@ final class BulkUpdateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (debug) {
-      System.setProperty("org.slf4j.simpleLogger.log.io.github.mxmembers", "debug");
-    }
+    options.applyDebug();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try {
       check();
       BulkInput.Format inputFormat = format != null ? format : BulkInput.formatOf(input);
-      if (endpoint == null) {
+      if (options.endpoint == null) {
         try (MxSandbox sandbox = MxSandbox.start()) {
           return run(inputFormat, sandbox.baseUrl(), out, err);
         }
@@ -129,7 +114,7 @@ final class BulkUpdateCommand implements Callable<Integer> {
       error.addProperty("kind", ExitCodes.of(failure) == ExitCodes.BAD_INPUT ? "bad_input" : "internal_error");
       error.addProperty("exit_code", ExitCodes.of(failure));
       error.addProperty("message", String.valueOf(failure.getMessage()));
-      if (json) {
+      if (options.json) {
         JsonObject root = new JsonObject();
         root.add("error", error);
         out.println(root);
@@ -149,9 +134,7 @@ final class BulkUpdateCommand implements Callable<Integer> {
     if (maxRate != null && !(maxRate >= 1)) {
       throw new IllegalArgumentException("--max-rate: expected 1 or more per second");
     }
-    if (maxAttempts < 1) {
-      throw new IllegalArgumentException("--max-attempts: expected 1 or more");
-    }
+    options.retryPolicy();
     if (!Files.isRegularFile(input) || !Files.isReadable(input)) {
       throw new IllegalArgumentException("INPUT: the input file cannot be read");
     }
@@ -159,7 +142,7 @@ final class BulkUpdateCommand implements Callable<Integer> {
 
   private int run(BulkInput.Format inputFormat, String sandboxUrl, PrintWriter out, PrintWriter err) {
     Progress progress =
-        errIsTerminal && !json && !dryRun
+        errIsTerminal && !options.json && !dryRun
             ? new Progress(err, BulkInput.countLines(input) - (inputFormat == BulkInput.Format.CSV ? 1 : 0))
             : null;
     CallListener rateLimits =
@@ -177,8 +160,8 @@ final class BulkUpdateCommand implements Callable<Integer> {
     if (maxRate != null) {
       bulk.maxRate(maxRate);
     }
-    String apiName = api.name().toLowerCase(Locale.ROOT);
-    if (api == UpdateMemberCommand.Api.PLATFORM) {
+    String apiName = options.api.name().toLowerCase(Locale.ROOT);
+    if (options.api == SendOptions.Api.PLATFORM) {
       MxPlatformAsyncClient.Builder client = MxPlatformAsyncClient.builder().callListener(rateLimits);
       configure(client, sandboxUrl);
       String clientId = sandboxUrl != null ? MxSandbox.CLIENT_ID : Target.env(env, "MX_CLIENT_ID");
@@ -224,7 +207,7 @@ final class BulkUpdateCommand implements Callable<Integer> {
       progress.end();
     }
     boolean anyRejects = writeRejects(inputFormat, failedLines, rejectsPath);
-    report.print(summary, journalPath, anyRejects ? rejectsPath : null, sandboxUrl != null, json, out);
+    report.print(summary, journalPath, anyRejects ? rejectsPath : null, sandboxUrl != null, options.json, out);
     return report.exitCode(summary);
   }
 
@@ -246,7 +229,7 @@ final class BulkUpdateCommand implements Callable<Integer> {
         }
         if (problem != null) {
           bad++;
-          if (json) {
+          if (options.json) {
             if (listed.size() < LISTED) {
               JsonObject entry = new JsonObject();
               entry.addProperty("line", item.key());
@@ -259,7 +242,7 @@ final class BulkUpdateCommand implements Callable<Integer> {
         }
       }
     }
-    if (json) {
+    if (options.json) {
       JsonObject root = new JsonObject();
       root.addProperty("dry_run", true);
       root.addProperty("lines", lines);
@@ -275,9 +258,9 @@ final class BulkUpdateCommand implements Callable<Integer> {
   }
 
   private void configure(MxClientBuilder<?> builder, String sandboxUrl) {
-    builder.retryPolicy(RetryPolicy.builder().maxAttempts(maxAttempts).build());
+    builder.retryPolicy(options.retryPolicy());
     builder.maxConnections(Math.max(20, concurrency));
-    Target.apply(builder, endpoint, sandboxUrl);
+    Target.apply(builder, options.endpoint, sandboxUrl);
   }
 
   private void nexusAuth(MxNexusAsyncClient.Builder client, String sandboxUrl) {

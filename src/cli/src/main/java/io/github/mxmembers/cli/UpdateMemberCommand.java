@@ -9,7 +9,6 @@ import io.github.mxmembers.MxPlatformClient;
 import io.github.mxmembers.PlatformApiVersion;
 import io.github.mxmembers.RequestPreview;
 import io.github.mxmembers.UseCase;
-import io.github.mxmembers.retry.RetryPolicy;
 import io.github.mxmembers.sandbox.MxSandbox;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -21,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code mx-members update-member}: one member update, printed as sent and as MX answered. */
@@ -56,13 +56,7 @@ import picocli.CommandLine.Option;
       "5 unreadable response."
     })
 final class UpdateMemberCommand implements Callable<Integer> {
-  enum Api {
-    PLATFORM,
-    NEXUS
-  }
-
-  @Option(names = "--api", defaultValue = "platform", paramLabel = "platform|nexus", description = "Which API (default: ${DEFAULT-VALUE}).")
-  Api api;
+  @Mixin SendOptions options;
 
   @Option(names = "--user", paramLabel = "ID", description = "Platform: the user's id or guid (USR-...).")
   String user;
@@ -106,20 +100,8 @@ final class UpdateMemberCommand implements Callable<Integer> {
   @Option(names = "--api-version", paramLabel = "VERSION", description = "Platform Accept-Version (default: the newest this build supports).")
   String apiVersion;
 
-  @Option(names = "--endpoint", paramLabel = "integration|production|URL", description = "Where to send; default: the embedded sandbox.")
-  String endpoint;
-
-  @Option(names = "--max-attempts", defaultValue = "4", paramLabel = "N", description = "Attempts in all, retries included (default: ${DEFAULT-VALUE}; 1 turns retries off).")
-  int maxAttempts;
-
   @Option(names = "--dry-run", description = "Print the request that would be sent (secrets redacted) and send nothing.")
   boolean dryRun;
-
-  @Option(names = "--json", description = "Print one JSON object on standard output, failures included, for scripts.")
-  boolean json;
-
-  @Option(names = "--debug", description = "Log each attempt of the SDK at DEBUG on standard error (never a secret).")
-  boolean debug;
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -135,20 +117,17 @@ final class UpdateMemberCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (debug) {
-      // read by SLF4J's simple logger when the SDK's first logger is made, which is after this
-      System.setProperty("org.slf4j.simpleLogger.log.io.github.mxmembers", "debug");
-    }
+    options.applyDebug();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Report report = new Report(api.name());
+    Report report = new Report(options.api.name());
     try {
       MemberUpdate update = update(err);
-      if (endpoint == null) {
+      if (options.endpoint == null) {
         try (MxSandbox sandbox = MxSandbox.start()) {
           report.sandbox(sandbox.baseUrl());
           report.before(
-              api == Api.PLATFORM
+              options.api == SendOptions.Api.PLATFORM
                   ? sandbox.platformMember(member).orElse(null)
                   : sandbox.nexusMember(member).orElse(null));
           send(update, report, sandbox.baseUrl(), MxSandbox.CLIENT_ID, MxSandbox.API_KEY, err);
@@ -158,17 +137,17 @@ final class UpdateMemberCommand implements Callable<Integer> {
       }
     } catch (RuntimeException failure) {
       report.failure(failure);
-      report.print(out, err, json);
+      report.print(out, err, options.json);
       return ExitCodes.of(failure);
     }
-    report.print(out, err, json);
+    report.print(out, err, options.json);
     return ExitCodes.OK;
   }
 
   /** Sends to the sandbox when {@code sandboxUrl} is set, else to {@code --endpoint}. */
   private void send(
       MemberUpdate update, Report report, String sandboxUrl, String clientId, String apiKey, PrintWriter err) {
-    if (api == Api.PLATFORM) {
+    if (options.api == SendOptions.Api.PLATFORM) {
       MxPlatformClient.Builder builder = MxPlatformClient.builder();
       configure(builder, sandboxUrl, err);
       if (clientId == null || apiKey == null) {
@@ -179,7 +158,7 @@ final class UpdateMemberCommand implements Callable<Integer> {
         builder.apiVersion(apiVersion());
       }
       try (MxPlatformClient client = builder.build()) {
-        report.endpoint(endpoint == null ? "sandbox" : endpoint);
+        report.endpoint(options.endpoint == null ? "sandbox" : options.endpoint);
         run(report, client.preview(update), () -> client.updateMember(update));
       }
     } else {
@@ -205,7 +184,7 @@ final class UpdateMemberCommand implements Callable<Integer> {
         }
       }
       try (MxNexusClient client = builder.build()) {
-        report.endpoint(endpoint == null ? "sandbox" : endpoint);
+        report.endpoint(options.endpoint == null ? "sandbox" : options.endpoint);
         run(report, client.preview(update), () -> client.updateMember(update));
       }
     }
@@ -233,14 +212,11 @@ final class UpdateMemberCommand implements Callable<Integer> {
   }
 
   private void configure(io.github.mxmembers.MxClientBuilder<?> builder, String sandboxUrl, PrintWriter err) {
-    if (maxAttempts < 1) {
-      throw new IllegalArgumentException("--max-attempts: expected 1 or more");
-    }
-    builder.retryPolicy(RetryPolicy.builder().maxAttempts(maxAttempts).build());
+    builder.retryPolicy(options.retryPolicy());
     if (errIsTerminal) {
-      builder.callListener(new RetriesOnTerminal(err, maxAttempts));
+      builder.callListener(new RetriesOnTerminal(err, options.maxAttempts));
     }
-    Target.apply(builder, endpoint, sandboxUrl);
+    Target.apply(builder, options.endpoint, sandboxUrl);
   }
 
   private MemberUpdate update(PrintWriter err) {
