@@ -104,7 +104,7 @@ public final class AdaptiveRate {
     throttles++;
     roll(now);
     if (now - lastDecrease >= WINDOW.toNanos()) {
-      double measured = Math.max(lastWindowSuccesses, windowSuccesses);
+      double measured = measuredRate(now);
       rate = Math.max(MIN_RATE, (measured > 0 ? Math.min(rate, measured) : rate) * BETA);
       threshold = rate;
       lastDecrease = now;
@@ -113,6 +113,15 @@ public final class AdaptiveRate {
       long wait = pause == null ? WINDOW.toNanos() : pause.toNanos();
       pausedUntil = Math.max(pausedUntil, now + wait);
     }
+  }
+
+  /**
+   * Successes per second over the last window and what has passed of this one: over more than one
+   * second, so that a window of ours straddling two of MX's does not read low.
+   */
+  private double measuredRate(long now) {
+    double current = (now - windowStart) / (double) WINDOW.toNanos();
+    return (lastWindowSuccesses + windowSuccesses) / (1 + current);
   }
 
   /** Starts a new one-second window of successes when the last has ended. */
