@@ -6,14 +6,18 @@ import io.github.mxmembers.internal.pipeline.Call;
 import io.github.mxmembers.internal.pipeline.Futures;
 import io.github.mxmembers.internal.pipeline.Outgoing;
 import io.github.mxmembers.internal.pipeline.Pipeline;
+import io.github.mxmembers.internal.pipeline.Response;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
  * One API's update call, shared by its sync and async client: a {@link Call} through the pipeline,
  * then the member read from the last response or the exception it amounts to, with the listener
- * told either way. The sync client joins the future, which its runtime has completed by then.
+ * told either way. The sync client's runtime has completed every step by the time the pipeline
+ * returns, so {@link #send} reads the answer at once, with no future of its own.
  */
 final class MemberUpdater {
   private final ClientRuntime runtime;
@@ -57,14 +61,8 @@ final class MemberUpdater {
         .whenComplete(
             (response, failure) -> {
               try {
-                if (failure != null) {
-                  throw Futures.rethrow(failure);
-                }
-                MemberUpdateResult read = MemberUpdateResult.read(call, request, response, parser, toMember);
-                call.finished(null);
-                result.complete(read);
+                result.complete(finish(call, request, response, failure == null ? null : Futures.unwrap(failure)));
               } catch (RuntimeException e) {
-                call.finished(e);
                 result.completeExceptionally(e);
               } catch (Error e) {
                 result.completeExceptionally(e);
@@ -74,13 +72,32 @@ final class MemberUpdater {
     return result;
   }
 
-  /** Sends on the calling thread: a sync runtime completes every step before {@link #start} returns. */
+  /** Sends on the calling thread: a sync runtime has completed every step when execute returns. */
   MemberUpdateResult send(PreparedRequest request) {
-    CompletableFuture<MemberUpdateResult> result = start(request);
+    Call call = runtime.call(api, request);
+    CompletableFuture<Response> sent = pipeline.execute(call, Outgoing.idempotent(request));
+    Response response = null;
+    Throwable failure = null;
     try {
-      return result.join();
+      response = sent.join();
+    } catch (CompletionException | CancellationException e) {
+      failure = Futures.unwrap(e);
+    }
+    return finish(call, request, response, failure);
+  }
+
+  /** The member from the last response, or the exception the call ends with; the listener hears either. */
+  private MemberUpdateResult finish(Call call, PreparedRequest request, Response response, Throwable failure) {
+    try {
+      if (failure != null) {
+        throw Futures.rethrow(failure);
+      }
+      MemberUpdateResult read = MemberUpdateResult.read(call, request, response, parser, toMember);
+      call.finished(null);
+      return read;
     } catch (RuntimeException e) {
-      throw Futures.rethrow(e);
+      call.finished(e);
+      throw e;
     }
   }
 }

@@ -32,15 +32,12 @@ public final class Pipeline {
    *     cancelled
    */
   public CompletableFuture<Response> execute(Call call, Outgoing request) {
-    return new RealChain(call, request, 0)
-        .proceed(request)
-        .handle(
-            (response, failure) -> {
-              if (failure == null) {
-                return response;
-              }
-              throw translate(call, request, Futures.unwrap(failure));
-            });
+    return Futures.andThen(
+        new RealChain(call, request, 0).proceed(request),
+        (response, failure) ->
+            failure == null
+                ? CompletableFuture.completedFuture(response)
+                : CompletableFuture.failedFuture(translate(call, request, failure)));
   }
 
   /** What a failure that reached the top of the chain amounts to for the caller. */

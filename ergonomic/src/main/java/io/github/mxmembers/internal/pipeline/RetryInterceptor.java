@@ -28,9 +28,7 @@ public final class RetryInterceptor implements Interceptor {
   }
 
   private CompletableFuture<Response> send(Chain chain, int attempt) {
-    return chain.proceed(chain.request())
-        .handle((response, failure) -> decide(chain, attempt, response, failure))
-        .thenCompose(next -> next);
+    return Futures.andThen(chain.proceed(chain.request()), (response, failure) -> decide(chain, attempt, response, failure));
   }
 
   /** The attempt's answer as it stands, or a retry of it. */
@@ -41,7 +39,7 @@ public final class RetryInterceptor implements Interceptor {
       return CompletableFuture.failedFuture(Failures.cancelled(call, request.request()));
     }
     if (failure != null) {
-      Throwable cause = Futures.unwrap(failure);
+      Throwable cause = failure;
       if (!(cause instanceof IOException)
           || call.isCancelled()
           || !policy.isRetryableFailure((IOException) cause, request.isIdempotent())
@@ -73,20 +71,17 @@ public final class RetryInterceptor implements Interceptor {
         "{} {}: retrying after {} in {} ms (attempt {} of this request)",
         call.api(), request, reason, delay.toMillis(), nextAttempt);
     call.retryScheduled(request.request(), nextAttempt, reason, delay);
-    return call.waiter()
-        .delay(delay)
-        .handle(
-            (waited, failure) -> {
-              if (failure == null) {
-                return send(chain, nextAttempt);
-              }
-              Throwable cause = Futures.unwrap(failure);
-              if (cause instanceof InterruptedException) {
-                return CompletableFuture.<Response>failedFuture(
-                    Failures.transport(call, request.request(), "was interrupted while waiting to retry", cause));
-              }
-              return CompletableFuture.<Response>failedFuture(cause);
-            })
-        .thenCompose(next -> next);
+    return Futures.andThen(
+        call.waiter().delay(delay),
+        (waited, failure) -> {
+          if (failure == null) {
+            return send(chain, nextAttempt);
+          }
+          if (failure instanceof InterruptedException) {
+            return CompletableFuture.<Response>failedFuture(
+                Failures.transport(call, request.request(), "was interrupted while waiting to retry", failure));
+          }
+          return CompletableFuture.<Response>failedFuture(failure);
+        });
   }
 }

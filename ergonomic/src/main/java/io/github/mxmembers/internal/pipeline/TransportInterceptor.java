@@ -66,23 +66,23 @@ public final class TransportInterceptor implements Interceptor {
     }
     call.attemptStarted(request, attempt);
     long started = System.nanoTime();
-    return transport
-        .send(request, configWithin(left), timerFor(call, left), extra)
-        .handle((raw, failure) -> finish(call, request, attempt, started, raw, failure));
+    return Futures.andThen(
+        transport.send(request, configWithin(left), timerFor(call, left), extra),
+        (raw, failure) -> finish(call, request, attempt, started, raw, failure));
   }
 
-  private static Response finish(
+  private static CompletableFuture<Response> finish(
       Call call, PreparedRequest request, int attempt, long started, RawResponse raw, Throwable failure) {
     long nanos = System.nanoTime() - started;
     if (failure != null) {
-      Throwable cause = Futures.unwrap(failure);
+      Throwable cause = failure;
       if (LOG.isDebugEnabled()) {
         LOG.debug(
             "{} {} failed: {} (attempt {}, {} ms)",
             call.api(), request, cause.getClass().getSimpleName(), attempt, nanos / 1_000_000);
       }
       call.attemptFinished(request, attempt, 0, null, cause.getClass().getSimpleName(), nanos);
-      throw Futures.rethrow(cause);
+      return CompletableFuture.failedFuture(cause);
     }
     Response response = new Response(raw);
     call.received(response);
@@ -93,7 +93,7 @@ public final class TransportInterceptor implements Interceptor {
           call.api(), request, raw.status(), attempt, nanos / 1_000_000, response.requestId());
     }
     call.attemptFinished(request, attempt, raw.status(), response.requestId(), null, nanos);
-    return response;
+    return CompletableFuture.completedFuture(response);
   }
 
   /** The attempt's config: the response timeout shortened to what is left of the call. */
