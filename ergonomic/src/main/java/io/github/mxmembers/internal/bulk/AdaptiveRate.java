@@ -33,8 +33,8 @@ public final class AdaptiveRate {
   static final Duration WINDOW = Duration.ofSeconds(1);
   /** Never slower than this. */
   static final double MIN_RATE = 1;
-  /** Where a run without a ceiling starts. */
-  static final double START_RATE = 20;
+  /** Where a run without a ceiling starts: a cautious pace, doubled each second until MX objects. */
+  static final double START_RATE = 50;
 
   private final double ceiling;
   private final LongSupplier nanoTime;

@@ -39,9 +39,9 @@ class AdaptiveRateTest {
     AdaptiveRate rate = new AdaptiveRate(Double.POSITIVE_INFINITY, now::get);
     assertThat(rate.rate()).isEqualTo(AdaptiveRate.START_RATE);
 
-    sendAndSucceed(rate, 20); // about a second at 20/s, each success adding one
+    sendAndSucceed(rate, (int) AdaptiveRate.START_RATE); // about a second at the start rate, each success adding one
 
-    assertThat(rate.rate()).isEqualTo(40);
+    assertThat(rate.rate()).isEqualTo(2 * AdaptiveRate.START_RATE);
   }
 
   @Test
