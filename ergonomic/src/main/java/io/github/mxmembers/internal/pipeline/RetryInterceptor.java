@@ -39,18 +39,16 @@ public final class RetryInterceptor implements Interceptor {
       return CompletableFuture.failedFuture(Failures.cancelled(call, request.request()));
     }
     if (failure != null) {
-      Throwable cause = failure;
-      if (!(cause instanceof IOException)
-          || call.isCancelled()
-          || !policy.isRetryableFailure((IOException) cause, request.isIdempotent())
+      if (!(failure instanceof IOException)
+          || !policy.isRetryableFailure((IOException) failure, request.isIdempotent())
           || !call.hasRetryLeft()) {
-        return CompletableFuture.failedFuture(cause);
+        return CompletableFuture.failedFuture(failure);
       }
       Duration delay = policy.delayBefore(attempt + 1, null, call.clock().instant());
       if (!call.fits(delay)) {
-        return CompletableFuture.failedFuture(cause);
+        return CompletableFuture.failedFuture(failure);
       }
-      return retry(chain, cause.getClass().getSimpleName(), delay, attempt + 1);
+      return retry(chain, failure.getClass().getSimpleName(), delay, attempt + 1);
     }
     if (!policy.isRetryableStatus(response.status(), request.isIdempotent()) || !call.hasRetryLeft()) {
       return CompletableFuture.completedFuture(response);

@@ -75,14 +75,13 @@ public final class TransportInterceptor implements Interceptor {
       Call call, PreparedRequest request, int attempt, long started, RawResponse raw, Throwable failure) {
     long nanos = System.nanoTime() - started;
     if (failure != null) {
-      Throwable cause = failure;
       if (LOG.isDebugEnabled()) {
         LOG.debug(
             "{} {} failed: {} (attempt {}, {} ms)",
-            call.api(), request, cause.getClass().getSimpleName(), attempt, nanos / 1_000_000);
+            call.api(), request, failure.getClass().getSimpleName(), attempt, nanos / 1_000_000);
       }
-      call.attemptFinished(request, attempt, 0, null, cause.getClass().getSimpleName(), nanos);
-      return CompletableFuture.failedFuture(cause);
+      call.attemptFinished(request, attempt, 0, null, failure.getClass().getSimpleName(), nanos);
+      return CompletableFuture.failedFuture(failure);
     }
     Response response = new Response(raw);
     call.received(response);
