@@ -179,6 +179,27 @@ class AsyncClientTest extends MockMxTest {
   }
 
   @Test
+  void cancelOnAPooledConnectionAbortsTheAttemptToo() throws Exception {
+    // the usual case in a long-running service: the attempt goes out on a connection the pool kept
+    server
+        .when(request().withPath("/users/USR-1/members/MBR-SLOW"))
+        .respond(response().withDelay(TimeUnit.SECONDS, 20).withBody(MockMx.platformMemberJson()));
+    MockMx.answerPlatformUpdate(server, 200);
+
+    try (MxPlatformAsyncClient mx = platform().maxConnections(1).build()) {
+      assertThat(mx.updateMember(MockMx.credentialUpdate()).get(5, TimeUnit.SECONDS).status()).isEqualTo(200);
+      CompletableFuture<MemberUpdateResult> slow =
+          mx.updateMember(MockMx.credentialUpdate().toBuilder().member("MBR-SLOW").build());
+      awaitRequests(2);
+
+      assertThat(slow.cancel(true)).isTrue();
+
+      assertThat(mx.updateMember(MockMx.credentialUpdate()).get(5, TimeUnit.SECONDS).status()).isEqualTo(200);
+    }
+    assertThat(MockMx.received(server)).hasSize(3);
+  }
+
+  @Test
   void cancelMidRetrySchedulesNoFurtherAttempt() throws Exception {
     server.when(request().withPath(MEMBER_PATH)).respond(response().withStatusCode(503));
     List<CompletableFuture<Void>> delays = new CopyOnWriteArrayList<>();

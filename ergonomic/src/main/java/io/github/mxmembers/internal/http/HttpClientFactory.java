@@ -1,5 +1,6 @@
 package io.github.mxmembers.internal.http;
 
+import io.github.mxmembers.generated.transport.AsyncHttpTransport;
 import java.time.Duration;
 import java.util.concurrent.ThreadFactory;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -51,8 +52,10 @@ public final class HttpClientFactory {
 
   /**
    * An async client, started, whose I/O reactor runs on {@code ioThreads} dispatcher threads plus
-   * the one HttpClient starts them from, all made by {@code threads}: the only threads it has. HTTP/1.1 only, as the classic client speaks,
-   * so that {@code maxConnections} bounds the requests in flight the same way.
+   * the one HttpClient starts them from, all made by {@code threads}: the only threads it has.
+   * HTTP/1.1 only, as the classic client speaks, so that {@code maxConnections} bounds the requests
+   * in flight the same way. An aborted attempt closes its connection ({@link
+   * AsyncHttpTransport#abortInterceptor()}).
    */
   public static CloseableHttpAsyncClient createAsync(
       Duration connectTimeout,
@@ -79,6 +82,7 @@ public final class HttpClientFactory {
             .setThreadFactory(threads)
             .setDefaultRequestConfig(requestConfig(connectTimeout, responseTimeout))
             .setProxy(proxy)
+            .addExecInterceptorLast(AsyncHttpTransport.ABORT_INTERCEPTOR, AsyncHttpTransport.abortInterceptor())
             .disableAutomaticRetries()
             .disableRedirectHandling()
             .disableCookieManagement()

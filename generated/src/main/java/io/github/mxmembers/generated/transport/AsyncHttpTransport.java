@@ -8,10 +8,14 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.hc.client5.http.ClientProtocolException;
+import org.apache.hc.client5.http.async.AsyncExecChainHandler;
+import org.apache.hc.client5.http.async.AsyncExecRuntime;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.core5.concurrent.Cancellable;
 import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.EntityDetails;
 import org.apache.hc.core5.http.Header;
@@ -31,8 +35,15 @@ import org.apache.hc.core5.http.protocol.HttpContext;
  * HttpTransport#MAX_BODY_BYTES}). The non-blocking twin of {@link HttpTransport}: same request
  * bytes, same response, same limit. It never retries and never follows redirects on its own.
  * Thread-safe.
+ *
+ * <p>The client must have {@link #abortInterceptor()} installed ({@code
+ * addExecInterceptorLast(ABORT_INTERCEPTOR, abortInterceptor())}): an aborted attempt then closes
+ * its connection, wherever the exchange is.
  */
 public final class AsyncHttpTransport {
+  /** The name {@link #abortInterceptor()} goes by in the client's exec chain. */
+  public static final String ABORT_INTERCEPTOR = "mx-members-abort";
+
   private final CloseableHttpAsyncClient client;
   private final HttpHost host;
   /** The base URL's own path, raw, without a trailing slash; the request's path follows it. */
@@ -77,8 +88,10 @@ public final class AsyncHttpTransport {
     if (config != null) {
       context.setRequestConfig(config);
     }
+    Abort abort = new Abort();
+    context.setAttribute(Abort.ATTRIBUTE, abort);
     CompletableFuture<RawResponse> result = new CompletableFuture<>();
-    Future<RawResponse> exchange =
+    abort.exchange =
         client.execute(
             new BasicRequestProducer(httpRequest, entity),
             new CappedResponseConsumer(),
@@ -99,10 +112,61 @@ public final class AsyncHttpTransport {
                 result.completeExceptionally(new java.io.InterruptedIOException("the attempt was aborted"));
               }
             });
-    // cancelling the exchange closes its connection rather than returning it to the pool half-read
-    AttemptTimer.Disarm disarm = timer.arm(() -> exchange.cancel(true));
+    AttemptTimer.Disarm disarm = timer.arm(abort);
     result.whenComplete((response, failure) -> disarm.disarm());
     return result;
+  }
+
+  /**
+   * The exec-chain step, just before HttpClient writes the request, that hands each attempt the
+   * connection it was given, so that aborting the attempt can close it; an attempt aborted before
+   * that point is never written.
+   */
+  public static AsyncExecChainHandler abortInterceptor() {
+    return (request, entityProducer, scope, chain, callback) -> {
+      Object abort = scope.clientContext.getAttribute(Abort.ATTRIBUTE);
+      if (abort instanceof Abort && !((Abort) abort).onConnection(scope.execRuntime)) {
+        callback.failed(new java.io.InterruptedIOException("the attempt was aborted"));
+        return;
+      }
+      chain.proceed(request, entityProducer, scope, callback);
+    };
+  }
+
+  /**
+   * Aborts one attempt: completes HttpClient's future, and closes the connection the exchange holds
+   * rather than letting it wait for the answer or return to the pool half-read. Cancelling the future
+   * alone is not enough: HttpClient 5.6 can lose track of the exchange on a pooled connection (its
+   * lease step replaces the exchange as what the future cancels), leaving the connection busy until
+   * the server answers.
+   */
+  private static final class Abort implements Cancellable {
+    static final String ATTRIBUTE = Abort.class.getName();
+    private static final Object ABORTED = new Object();
+
+    /** null until the attempt has a connection, then its runtime; {@link #ABORTED} once aborted. */
+    private final AtomicReference<Object> state = new AtomicReference<>();
+    /** Set by {@link #send} before the attempt's timer is armed, so before any {@link #cancel}. */
+    volatile Future<RawResponse> exchange;
+
+    /** The attempt got its connection; false if it was aborted already, and must not be written. */
+    boolean onConnection(AsyncExecRuntime runtime) {
+      return state.compareAndSet(null, runtime);
+    }
+
+    @Override
+    public boolean cancel() {
+      Object was = state.getAndSet(ABORTED);
+      if (was == ABORTED) {
+        return false;
+      }
+      // first the future, so the attempt ends as aborted rather than as a closed connection
+      exchange.cancel(true);
+      if (was instanceof AsyncExecRuntime) {
+        ((AsyncExecRuntime) was).discardEndpoint();
+      }
+      return true;
+    }
   }
 
   /** What the classic client throws for the same failure: an IOException, HttpExceptions wrapped as it wraps them. */
