@@ -157,14 +157,10 @@ class AsyncClientTest extends MockMxTest {
 
   @Test
   void cancelAbortsTheAttemptInFlightAndReleasesItsConnection() throws Exception {
-    server
-        .when(request().withPath("/users/USR-1/members/MBR-SLOW"))
-        .respond(response().withDelay(TimeUnit.SECONDS, 20).withBody(MockMx.platformMemberJson()));
-    MockMx.answerPlatformUpdate(server, 200);
+    MemberUpdate slowMember = MockMx.answerSlowMemberAfter20Seconds(server);
 
     try (MxPlatformAsyncClient mx = platform().maxConnections(1).build()) {
-      CompletableFuture<MemberUpdateResult> slow =
-          mx.updateMember(MockMx.credentialUpdate().toBuilder().member("MBR-SLOW").build());
+      CompletableFuture<MemberUpdateResult> slow = mx.updateMember(slowMember);
       awaitRequests(1);
 
       assertThat(slow.cancel(true)).isTrue();
@@ -181,15 +177,11 @@ class AsyncClientTest extends MockMxTest {
   @Test
   void cancelOnAPooledConnectionAbortsTheAttemptToo() throws Exception {
     // the usual case in a long-running service: the attempt goes out on a connection the pool kept
-    server
-        .when(request().withPath("/users/USR-1/members/MBR-SLOW"))
-        .respond(response().withDelay(TimeUnit.SECONDS, 20).withBody(MockMx.platformMemberJson()));
-    MockMx.answerPlatformUpdate(server, 200);
+    MemberUpdate slowMember = MockMx.answerSlowMemberAfter20Seconds(server);
 
     try (MxPlatformAsyncClient mx = platform().maxConnections(1).build()) {
       assertThat(mx.updateMember(MockMx.credentialUpdate()).get(5, TimeUnit.SECONDS).status()).isEqualTo(200);
-      CompletableFuture<MemberUpdateResult> slow =
-          mx.updateMember(MockMx.credentialUpdate().toBuilder().member("MBR-SLOW").build());
+      CompletableFuture<MemberUpdateResult> slow = mx.updateMember(slowMember);
       awaitRequests(2);
 
       assertThat(slow.cancel(true)).isTrue();

@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.mockserver.configuration.ConfigurationProperties;
 import org.mockserver.integration.ClientAndServer;
@@ -102,6 +103,20 @@ final class MockMx {
 
   static MemberUpdate credentialUpdate() {
     return MemberUpdate.builder().user("USR-1").member("MBR-1").credential("CRD-1", PASSWORD).build();
+  }
+
+  /**
+   * Answers MBR-SLOW after 20 s and {@link #credentialUpdate()}'s member at once with 200, so that
+   * a test can hold its one connection busy.
+   *
+   * @return an update of MBR-SLOW
+   */
+  static MemberUpdate answerSlowMemberAfter20Seconds(ClientAndServer server) {
+    server
+        .when(request().withPath("/users/USR-1/members/MBR-SLOW"))
+        .respond(response().withDelay(TimeUnit.SECONDS, 20).withBody(platformMemberJson()));
+    answerPlatformUpdate(server, 200);
+    return credentialUpdate().toBuilder().member("MBR-SLOW").build();
   }
 
   static void answerPlatformUpdate(ClientAndServer server, int status) {

@@ -209,14 +209,11 @@ class SyncAndAsyncTest extends MockMxTest {
   @ParameterizedTest
   @EnumSource(Flavour.class)
   void theDeadlineClosesAPooledConnectionSoTheNextCallGetsIt(Flavour flavour) throws Exception {
-    server
-        .when(request().withPath("/users/USR-1/members/MBR-SLOW"))
-        .respond(response().withDelay(TimeUnit.SECONDS, 20).withBody(MockMx.platformMemberJson()));
-    MockMx.answerPlatformUpdate(server, 200);
+    MemberUpdate slowMember = MockMx.answerSlowMemberAfter20Seconds(server);
     try (Updater mx =
         platform(flavour, builder -> builder.clock(Clock.systemUTC()).maxConnections(1).callTimeout(Duration.ofMillis(700)))) {
       assertThat(mx.update(MockMx.credentialUpdate()).status()).isEqualTo(200);
-      assertThatThrownBy(() -> mx.update(MockMx.credentialUpdate().toBuilder().member("MBR-SLOW").build()))
+      assertThatThrownBy(() -> mx.update(slowMember))
           .isInstanceOfSatisfying(
               MxTransportException.class, e -> assertThat(e.getMessage()).contains("the call timeout of PT0.7S passed"));
 
