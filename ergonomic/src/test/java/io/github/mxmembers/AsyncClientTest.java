@@ -30,6 +30,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.mockserver.model.HttpRequest;
 
 /**
  * What only the async clients do: many updates in flight on a few threads, retries that wait on a
@@ -189,6 +190,27 @@ class AsyncClientTest extends MockMxTest {
       assertThat(mx.updateMember(MockMx.credentialUpdate()).get(5, TimeUnit.SECONDS).status()).isEqualTo(200);
     }
     assertThat(MockMx.received(server)).hasSize(3);
+  }
+
+  @Test
+  void anUpdateCancelledWhileWaitingForAConnectionIsNeverSent() throws Exception {
+    MemberUpdate slowMember = MockMx.answerSlowMemberAfter20Seconds(server);
+
+    try (MxPlatformAsyncClient mx = platform().maxConnections(1).build()) {
+      CompletableFuture<MemberUpdateResult> slow = mx.updateMember(slowMember);
+      awaitRequests(1);
+      CompletableFuture<MemberUpdateResult> queued =
+          mx.updateMember(MockMx.credentialUpdate().toBuilder().member("MBR-QUEUED").build());
+
+      assertThat(queued.cancel(true)).isTrue();
+      assertThat(slow.cancel(true)).isTrue();
+
+      assertThat(mx.updateMember(MockMx.credentialUpdate()).get(5, TimeUnit.SECONDS).status()).isEqualTo(200);
+    }
+    assertThat(MockMx.received(server))
+        .extracting(HttpRequest::getPath)
+        .extracting(Object::toString)
+        .containsExactly("/users/USR-1/members/MBR-SLOW", MEMBER_PATH);
   }
 
   @Test
