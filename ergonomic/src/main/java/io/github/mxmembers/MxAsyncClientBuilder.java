@@ -19,7 +19,8 @@ public abstract class MxAsyncClientBuilder<B extends MxAsyncClientBuilder<B>> ex
   MxAsyncClientBuilder() {}
 
   /**
-   * Where the waits before retries are spent; by default the client's own timer thread.
+   * Where the waits before retries are spent; by default the client's own timer thread. The
+   * client's {@code close()} ends a wait still under way on this scheduler too, and its call fails.
    *
    * @param scheduler the scheduler; tests pass one that records the waits and completes at once
    * @return this builder

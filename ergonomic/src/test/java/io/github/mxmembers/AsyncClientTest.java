@@ -288,6 +288,34 @@ class AsyncClientTest extends MockMxTest {
   }
 
   @Test
+  void closeEndsAWaitOnTheCallersSchedulerToo() throws Exception {
+    server.when(request().withPath(MEMBER_PATH)).respond(response().withStatusCode(503));
+    List<CompletableFuture<Void>> delays = new CopyOnWriteArrayList<>();
+    MxPlatformAsyncClient mx =
+        platform()
+            .scheduler(
+                delay -> {
+                  CompletableFuture<Void> never = new CompletableFuture<>();
+                  delays.add(never);
+                  return never;
+                })
+            .build();
+    CompletableFuture<MemberUpdateResult> call = mx.updateMember(MockMx.credentialUpdate());
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (delays.isEmpty() && System.nanoTime() < until) {
+      Thread.sleep(5);
+    }
+    assertThat(delays).hasSize(1);
+
+    mx.close();
+
+    assertThatThrownBy(() -> call.get(5, TimeUnit.SECONDS))
+        .hasCauseInstanceOf(MxTransportException.class)
+        .hasMessageContaining("was not sent: the client is closed");
+    assertThat(MockMx.received(server)).hasSize(1);
+  }
+
+  @Test
   void badInputThrowsAtOnceInsteadOfFailingTheFuture() {
     try (MxPlatformAsyncClient mx = platform().build()) {
       assertThatThrownBy(() -> mx.updateMember(MemberUpdate.builder().member("MBR-1").metadata("m").build()))

@@ -5,6 +5,7 @@ import io.github.mxmembers.retry.Scheduler;
 import io.github.mxmembers.retry.Sleeper;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -60,21 +61,35 @@ public interface Waiter {
 
   /**
    * Holds no thread: retries wait on {@code scheduler} (the watchdog's thread when null), and
-   * bounded waits end by the watchdog.
+   * bounded waits end by the watchdog. The watchdog's close ends every wait, on either.
    */
   static Waiter timed(Scheduler scheduler, Watchdog watchdog) {
     return new Waiter() {
       @Override
       public CompletableFuture<Void> delay(Duration delay) {
-        if (scheduler != null) {
-          try {
-            return scheduler.after(delay).toCompletableFuture();
-          } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-          }
-        }
         CompletableFuture<Void> waited = new CompletableFuture<>();
-        watchdog.runAfter(() -> waited.complete(null), delay);
+        if (scheduler == null) {
+          watchdog.runAfter(() -> waited.complete(null), delay);
+          return waited;
+        }
+        // the caller's scheduler ends the wait, or the client's close() does, whichever is first
+        AttemptTimer.Disarm closing = watchdog.onClose(() -> waited.complete(null));
+        CompletionStage<Void> scheduled;
+        try {
+          scheduled = scheduler.after(delay);
+        } catch (RuntimeException e) {
+          closing.disarm();
+          return CompletableFuture.failedFuture(e);
+        }
+        scheduled.whenComplete(
+            (ignored, failure) -> {
+              closing.disarm();
+              if (failure != null) {
+                waited.completeExceptionally(failure);
+              } else {
+                waited.complete(null);
+              }
+            });
         return waited;
       }
 

@@ -3,6 +3,8 @@ package io.github.mxmembers.internal.pipeline;
 import io.github.mxmembers.generated.transport.AttemptTimer;
 import java.time.Duration;
 import java.util.Iterator;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -31,6 +33,8 @@ public final class Watchdog implements AutoCloseable {
   static final Duration LINGER = Duration.ofSeconds(1);
 
   private final ConcurrentLinkedQueue<Armed> armed = new ConcurrentLinkedQueue<>();
+  /** Tasks for {@link #close()} alone ({@link #onClose}); one is run by whoever removes it. */
+  private final Set<Armed> closeTasks = ConcurrentHashMap.newKeySet();
   private final Thread thread;
   /** Set by the thread before it sleeps; the next {@link #abortAfter} wakes it. */
   private volatile boolean sleeping;
@@ -70,6 +74,20 @@ public final class Watchdog implements AutoCloseable {
       LockSupport.unpark(thread);
     }
     return entry;
+  }
+
+  /**
+   * Runs {@code task} when the client closes, unless disarmed first: for a wait that something
+   * else ends (a caller's {@code Scheduler}), so that close ends it as it ends those armed here.
+   */
+  AttemptTimer.Disarm onClose(Runnable task) {
+    Armed entry = new Armed(task, 0);
+    closeTasks.add(entry);
+    if (closed && closeTasks.remove(entry)) {
+      // close() has drained the set already
+      entry.run();
+    }
+    return () -> closeTasks.remove(entry);
   }
 
   private void run() {
@@ -117,8 +135,8 @@ public final class Watchdog implements AutoCloseable {
   }
 
   /**
-   * Ends the thread, and first runs every task still armed: attempts on the wire are aborted and
-   * waits end at once, so that no call of a closed client is left waiting.
+   * Ends the thread, then runs every task still armed and every {@link #onClose} task: attempts on
+   * the wire are aborted and waits end at once, so that no call of a closed client is left waiting.
    */
   @Override
   public void close() {
@@ -131,6 +149,11 @@ public final class Watchdog implements AutoCloseable {
     }
     for (Armed entry; (entry = armed.poll()) != null; ) {
       if (!entry.disarmed) {
+        entry.run();
+      }
+    }
+    for (Armed entry : closeTasks) {
+      if (closeTasks.remove(entry)) {
         entry.run();
       }
     }
