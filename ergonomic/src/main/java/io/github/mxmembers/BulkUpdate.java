@@ -8,6 +8,7 @@ import io.github.mxmembers.exception.MxTransportException;
 import io.github.mxmembers.internal.bulk.AdaptiveRate;
 import io.github.mxmembers.internal.bulk.Journal;
 import io.github.mxmembers.internal.pipeline.Futures;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
@@ -132,6 +133,9 @@ public final class BulkUpdate {
    *     sends free up
    * @return what happened, in numbers
    * @throws IllegalStateException if the journal recorded one of these keys with other content
+   * @throws UncheckedIOException if the journal cannot be written: the run sends nothing
+   *     more, waits for what is in flight and throws; an item whose outcome was not recorded was
+   *     not told to {@code onOutcome} either, and a rerun sends it again
    */
   public Summary run(Iterator<Item> items) {
     Objects.requireNonNull(items, "items == null");
@@ -169,6 +173,11 @@ public final class BulkUpdate {
             continue;
           }
           slots.acquire();
+          if (record != null && record.failure().isPresent()) {
+            // an outcome could not be recorded: sending more would only lose more
+            slots.release();
+            break;
+          }
           long wait = pacer.reserve();
           if (wait > 0) {
             TimeUnit.NANOSECONDS.sleep(wait);
@@ -186,6 +195,9 @@ public final class BulkUpdate {
       if (record != null) {
         record.close();
       }
+    }
+    if (record != null && record.failure().isPresent()) {
+      throw record.failure().get();
     }
     return tally.summary(complete, Duration.ofNanos(System.nanoTime() - started));
   }
@@ -215,6 +227,8 @@ public final class BulkUpdate {
               return;
             }
             finish(tally, record, cause == null ? Outcome.done(item, result) : Outcome.failed(item, cause), pending.fingerprint);
+          } catch (UncheckedIOException journalBroken) {
+            // the journal keeps the failure; run() stops sending and throws it
           } finally {
             slots.release();
           }

@@ -1,6 +1,7 @@
 package io.github.mxmembers.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -10,7 +11,9 @@ import io.github.mxmembers.MxNexusAsyncClient;
 import io.github.mxmembers.MxPlatformAsyncClient;
 import io.github.mxmembers.cli.MxMembersCli;
 import io.github.mxmembers.sandbox.MxSandbox;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +28,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -223,6 +227,56 @@ class BulkUpdateTest {
     assertThat(summary.failedByReason()).containsEntry("404", 1L);
     assertThat(outcomes).extracting(BulkUpdate.Outcome::key).hasSize(21).doesNotHaveDuplicates();
     assertThat(metadata(20)).isEqualTo("e-20");
+  }
+
+  @Test
+  void aJournalThatCannotBeWrittenStopsTheRunWithItsError() throws Exception {
+    // the journal is a pipe whose reader takes the header line and hangs up: the first outcome's
+    // write then fails (a full disk, as far as the run can tell)
+    Path journal = dir.resolve("journal.fifo");
+    Process mkfifo;
+    try {
+      mkfifo = new ProcessBuilder("mkfifo", journal.toString()).start();
+    } catch (IOException noMkfifo) {
+      Assumptions.abort("no mkfifo on this machine");
+      return;
+    }
+    assertThat(mkfifo.waitFor()).isZero();
+    Thread reader =
+        new Thread(
+            () -> {
+              try (BufferedReader in = Files.newBufferedReader(journal)) {
+                in.readLine();
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            });
+    reader.start();
+    for (int i = 1; i <= 5; i++) {
+      sandbox.addMember(guid(i));
+    }
+    sandbox.latency(Duration.ofMillis(300)); // the reader is long gone when the first answer comes
+    List<BulkUpdate.Outcome> outcomes = new CopyOnWriteArrayList<>();
+    BulkUpdate bulk =
+        BulkUpdate.builder()
+            .platform(MxPlatformAsyncClient.builder().baseUrl(sandbox.baseUrl()).credentials(MxSandbox.CLIENT_ID, MxSandbox.API_KEY))
+            .concurrency(1)
+            .journal(journal)
+            .onOutcome(outcomes::add)
+            .build();
+
+    assertThatThrownBy(
+            () ->
+                bulk.run(
+                    IntStream.rangeClosed(1, 5)
+                        .mapToObj(i -> MemberUpdate.builder().user(MxSandbox.USER_ID).member(guid(i)).metadata("j-" + i).build())))
+        .isInstanceOf(UncheckedIOException.class)
+        .hasMessageContaining("the journal journal.fifo cannot be written");
+    reader.join(TimeUnit.SECONDS.toMillis(5));
+
+    // nothing was told that was not recorded, and nothing more was sent once the write failed
+    assertThat(outcomes).isEmpty();
+    assertThat(sandbox.received()).hasSize(1);
   }
 
   @Test

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Optional;
 
 /**
  * A bulk run's journal: an append-only file of JSON lines, one per finished item (done, failed or
@@ -37,6 +38,8 @@ public final class Journal implements Closeable {
   private final BitSet finished = new BitSet();
   private final BitSet failed = new BitSet();
   private int[] fingerprints = new int[1024];
+  /** The write that failed, once one has: nothing more is recorded. */
+  private UncheckedIOException broken;
 
   private Journal(Path path, Writer out) {
     this.path = path;
@@ -157,8 +160,16 @@ public final class Journal implements Closeable {
     return failed.get(index(key));
   }
 
-  /** Records a finished item, flushed before this returns. */
+  /**
+   * Records a finished item, flushed before this returns.
+   *
+   * @throws UncheckedIOException if it cannot be written, now or by an earlier call: then nothing
+   *     more is recorded ({@link #failure()})
+   */
   public synchronized void record(long key, int fingerprint, JsonObject entry) {
+    if (broken != null) {
+      throw broken;
+    }
     JsonObject line = new JsonObject();
     line.addProperty("key", key);
     line.addProperty("fp", fingerprint);
@@ -169,9 +180,15 @@ public final class Journal implements Closeable {
       out.write(line + "\n");
       out.flush();
     } catch (IOException e) {
-      throw new UncheckedIOException("the journal " + path.getFileName() + " cannot be written: " + e.getMessage(), e);
+      broken = new UncheckedIOException("the journal " + path.getFileName() + " cannot be written: " + e.getMessage(), e);
+      throw broken;
     }
     remember(key, fingerprint, !"done".equals(text(entry, "outcome")));
+  }
+
+  /** {@return the write failure that stopped this journal recording, if one has} */
+  public synchronized Optional<UncheckedIOException> failure() {
+    return Optional.ofNullable(broken);
   }
 
   @Override
