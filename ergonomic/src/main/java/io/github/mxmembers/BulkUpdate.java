@@ -270,17 +270,20 @@ public final class BulkUpdate {
   /** The client for this run, its listener hearing every attempt for the pacing. */
   private Sender open(AdaptiveRate pacer, Tally tally) {
     MxClientBuilder<?> builder = platform != null ? platform : nexus;
-    CallListener theirs = builder.callListener();
-    builder.callListener(new Pacing(pacer, tally, theirs));
-    try {
-      if (platform != null) {
-        MxPlatformAsyncClient client = platform.build();
+    // the builder is shared by every run of this BulkUpdate: one at a time lends it a listener
+    synchronized (builder) {
+      CallListener theirs = builder.callListener();
+      builder.callListener(new Pacing(pacer, tally, theirs));
+      try {
+        if (platform != null) {
+          MxPlatformAsyncClient client = platform.build();
+          return new Sender(client::updateMember, client::close);
+        }
+        MxNexusAsyncClient client = nexus.build();
         return new Sender(client::updateMember, client::close);
+      } finally {
+        builder.callListener(theirs);
       }
-      MxNexusAsyncClient client = nexus.build();
-      return new Sender(client::updateMember, client::close);
-    } finally {
-      builder.callListener(theirs);
     }
   }
 
