@@ -96,9 +96,9 @@ public final class BulkUpdate {
   public void check(MemberUpdate update) {
     Objects.requireNonNull(update, "update == null");
     if (platform != null) {
-      PlatformMapping.prepare(update, platform.apiVersion());
+      new PlatformUpdateMember(platform.platformAuth().apiVersion()).prepare(update);
     } else {
-      NexusMapping.prepare(update);
+      NexusUpdateMember.INSTANCE.prepare(update);
     }
   }
 

@@ -16,7 +16,9 @@ public abstract class MxAsyncClientBuilder<B extends MxAsyncClientBuilder<B>> ex
   private Scheduler scheduler;
   private int ioThreads = DEFAULT_IO_THREADS;
 
-  MxAsyncClientBuilder() {}
+  MxAsyncClientBuilder(ApiSettings api) {
+    super(api);
+  }
 
   /**
    * Where the waits before retries are spent; by default the client's own timer thread. The
@@ -47,6 +49,7 @@ public abstract class MxAsyncClientBuilder<B extends MxAsyncClientBuilder<B>> ex
   }
 
   /** The runtime of a client built now: over HttpClient's async client, waiting on timers. */
+  @Override
   ClientRuntime runtime() {
     return ClientRuntime.async(this, scheduler, ioThreads);
   }

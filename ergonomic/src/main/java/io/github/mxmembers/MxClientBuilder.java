@@ -26,7 +26,9 @@ import org.apache.hc.core5.http.HttpHost;
  *
  * @param <B> the concrete builder
  */
-public abstract class MxClientBuilder<B extends MxClientBuilder<B>> {
+public abstract class MxClientBuilder<B extends MxClientBuilder<B>> implements Cloneable {
+  /** The API's own settings (credentials, session source): copied with the builder, never printed. */
+  private ApiSettings api;
   private MxEnvironment environment;
   private String baseUrl;
   private Duration connectTimeout = Duration.ofSeconds(10);
@@ -38,11 +40,42 @@ public abstract class MxClientBuilder<B extends MxClientBuilder<B>> {
   private Clock clock = Clock.systemUTC();
   private CallListener callListener = CallListener.NONE;
 
-  MxClientBuilder() {}
+  MxClientBuilder(ApiSettings api) {
+    this.api = api;
+  }
 
   @SuppressWarnings("unchecked")
   B self() {
     return (B) this;
+  }
+
+  /**
+   * A builder with every setting of this one, independent of it from now on, as OkHttp's {@code
+   * newBuilder()} copies: changing either changes nothing of the other. What the SDK builds for you
+   * (a bulk run's client, say) is built from a copy, so your builder is never written to.
+   */
+  @SuppressWarnings("unchecked")
+  B copy() {
+    try {
+      MxClientBuilder<B> copy = (MxClientBuilder<B>) super.clone();
+      copy.api = api.copy();
+      return (B) copy;
+    } catch (CloneNotSupportedException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /** The runtime of a client built now, sync or async. */
+  abstract ClientRuntime runtime();
+
+  /** This builder's Platform settings; a Platform builder's only. */
+  PlatformAuth platformAuth() {
+    return (PlatformAuth) api;
+  }
+
+  /** This builder's Nexus settings; a Nexus builder's only. */
+  NexusAuth nexusAuth() {
+    return (NexusAuth) api;
   }
 
   /**
@@ -225,6 +258,12 @@ public abstract class MxClientBuilder<B extends MxClientBuilder<B>> {
 
   CallListener callListener() {
     return callListener;
+  }
+
+  /** Settings only: never an API key. */
+  @Override
+  public String toString() {
+    return getClass().getEnclosingClass().getSimpleName() + ".Builder{" + api + "}";
   }
 
   /**

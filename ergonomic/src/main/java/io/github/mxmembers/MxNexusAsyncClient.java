@@ -1,11 +1,6 @@
 package io.github.mxmembers;
 
 import io.github.mxmembers.exception.MxException;
-import io.github.mxmembers.generated.nexus.JSON;
-import io.github.mxmembers.generated.nexus.api.MembersApi;
-import io.github.mxmembers.internal.nexus.SessionInterceptor;
-import io.github.mxmembers.internal.nexus.SessionManager;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -32,21 +27,9 @@ import java.util.concurrent.CompletableFuture;
  * {@code cancel(true)} aborts the attempt on the wire and starts no other; the future completes on
  * the client's I/O or timer thread.
  */
-public final class MxNexusAsyncClient implements AutoCloseable {
-  private final ClientRuntime runtime;
-  private final SessionManager sessions;
-  private final MemberUpdater updater;
-
-  private MxNexusAsyncClient(Builder builder, String baseUrl) {
-    this.runtime = builder.runtime();
-    this.sessions = builder.auth.sessions(runtime, baseUrl, builder.environment());
-    this.updater =
-        new MemberUpdater(
-            runtime,
-            MxApi.NEXUS,
-            runtime.pipeline(baseUrl, new SessionInterceptor(sessions)),
-            MembersApi::updateMemberResponseJson,
-            NexusMapping::member);
+public final class MxNexusAsyncClient extends AbstractNexusClient {
+  private MxNexusAsyncClient(Builder builder) {
+    super(builder, builder.nexusAuth());
   }
 
   /** {@return a new builder} */
@@ -66,42 +49,14 @@ public final class MxNexusAsyncClient implements AutoCloseable {
    *     API does not have
    */
   public CompletableFuture<MemberUpdateResult> updateMember(MemberUpdate update) {
-    Objects.requireNonNull(update, "update == null");
-    return updater.start(NexusMapping.prepare(update));
-  }
-
-  /**
-   * The request {@link #updateMember} would send for this update, secrets redacted, without
-   * sending it.
-   *
-   * @param update the update
-   * @return the request, redacted
-   * @throws IllegalArgumentException as {@link #updateMember} would, before any I/O
-   */
-  public RequestPreview preview(MemberUpdate update) {
-    Objects.requireNonNull(update, "update == null");
-    return NexusMapping.preview(update);
-  }
-
-  /**
-   * Fails every call still under way, then stops the I/O and timer threads and closes the
-   * connections. Nothing of the client runs afterwards.
-   */
-  @Override
-  public void close() {
-    runtime.close();
-  }
-
-  @Override
-  public String toString() {
-    return "MxNexusAsyncClient{" + sessions + "}";
+    return calls.start(updateMember, update);
   }
 
   /** Builds an {@link MxNexusAsyncClient}; {@link #build()} names anything missing. */
   public static final class Builder extends MxAsyncClientBuilder<Builder> {
-    private final NexusAuth auth = new NexusAuth();
-
-    private Builder() {}
+    private Builder() {
+      super(new NexusAuth());
+    }
 
     /**
      * Where one-time API tokens come from, when you fetch them yourself.
@@ -111,7 +66,7 @@ public final class MxNexusAsyncClient implements AutoCloseable {
      * @return this builder
      */
     public Builder apiTokenSource(AsyncApiTokenSource apiTokenSource) {
-      auth.apiTokenSource(apiTokenSource);
+      nexusAuth().apiTokenSource(apiTokenSource);
       return this;
     }
 
@@ -125,7 +80,7 @@ public final class MxNexusAsyncClient implements AutoCloseable {
      * @throws IllegalArgumentException if any is blank or holds control characters
      */
     public Builder sso(String clientId, String apiKey, String userId) {
-      auth.sso(clientId, apiKey, userId);
+      nexusAuth().sso(clientId, apiKey, userId);
       return this;
     }
 
@@ -137,7 +92,7 @@ public final class MxNexusAsyncClient implements AutoCloseable {
      * @throws IllegalArgumentException if not an absolute http(s) URL
      */
     public Builder ssoBaseUrl(String ssoBaseUrl) {
-      auth.ssoBaseUrl(ssoBaseUrl);
+      nexusAuth().ssoBaseUrl(ssoBaseUrl);
       return this;
     }
 
@@ -149,15 +104,7 @@ public final class MxNexusAsyncClient implements AutoCloseable {
      *     both session sources are set
      */
     public MxNexusAsyncClient build() {
-      String baseUrl = resolveBaseUrl(JSON.SERVERS);
-      auth.check(environment());
-      return new MxNexusAsyncClient(this, baseUrl);
-    }
-
-    /** Settings only: never the API key. */
-    @Override
-    public String toString() {
-      return "MxNexusAsyncClient.Builder{" + auth + "}";
+      return new MxNexusAsyncClient(this);
     }
   }
 }

@@ -1,12 +1,6 @@
 package io.github.mxmembers;
 
 import io.github.mxmembers.exception.MxException;
-import io.github.mxmembers.generated.nexus.JSON;
-import io.github.mxmembers.generated.nexus.api.MembersApi;
-import io.github.mxmembers.internal.nexus.SessionInterceptor;
-import io.github.mxmembers.internal.nexus.SessionManager;
-import java.util.List;
-import java.util.Objects;
 
 /**
  * Updates members on the MX Nexus API for one user, over a session it opens and keeps alive, on the
@@ -26,21 +20,9 @@ import java.util.Objects;
  * }
  * }</pre>
  */
-public final class MxNexusClient implements AutoCloseable {
-  private final ClientRuntime runtime;
-  private final SessionManager sessions;
-  private final MemberUpdater updater;
-
-  private MxNexusClient(Builder builder, String baseUrl) {
-    this.runtime = builder.runtime();
-    this.sessions = builder.auth.sessions(runtime, baseUrl, builder.environment());
-    this.updater =
-        new MemberUpdater(
-            runtime,
-            MxApi.NEXUS,
-            runtime.pipeline(baseUrl, new SessionInterceptor(sessions)),
-            MembersApi::updateMemberResponseJson,
-            NexusMapping::member);
+public final class MxNexusClient extends AbstractNexusClient {
+  private MxNexusClient(Builder builder) {
+    super(builder, builder.nexusAuth());
   }
 
   /** {@return a new builder} */
@@ -61,39 +43,14 @@ public final class MxNexusClient implements AutoCloseable {
    *     came back in the attempts and time allowed
    */
   public MemberUpdateResult updateMember(MemberUpdate update) {
-    Objects.requireNonNull(update, "update == null");
-    return updater.send(NexusMapping.prepare(update));
-  }
-
-  /**
-   * The request {@link #updateMember} would send for this update, secrets redacted, without
-   * sending it.
-   *
-   * @param update the update
-   * @return the request, redacted
-   * @throws IllegalArgumentException as {@link #updateMember} would, before any I/O
-   */
-  public RequestPreview preview(MemberUpdate update) {
-    Objects.requireNonNull(update, "update == null");
-    return NexusMapping.preview(update);
-  }
-
-  /** Closes the connection pool the SDK built (a client you supplied stays open) and the deadline timer. */
-  @Override
-  public void close() {
-    runtime.close();
-  }
-
-  @Override
-  public String toString() {
-    return "MxNexusClient{" + sessions + "}";
+    return calls.send(updateMember, update);
   }
 
   /** Builds an {@link MxNexusClient}; {@link #build()} names anything missing. */
   public static final class Builder extends MxSyncClientBuilder<Builder> {
-    private final NexusAuth auth = new NexusAuth();
-
-    private Builder() {}
+    private Builder() {
+      super(new NexusAuth());
+    }
 
     /**
      * Where one-time API tokens come from, when you fetch them yourself.
@@ -102,7 +59,7 @@ public final class MxNexusClient implements AutoCloseable {
      * @return this builder
      */
     public Builder apiTokenSource(ApiTokenSource apiTokenSource) {
-      auth.apiTokenSource(apiTokenSource);
+      nexusAuth().apiTokenSource(apiTokenSource);
       return this;
     }
 
@@ -116,7 +73,7 @@ public final class MxNexusClient implements AutoCloseable {
      * @throws IllegalArgumentException if any is blank or holds control characters
      */
     public Builder sso(String clientId, String apiKey, String userId) {
-      auth.sso(clientId, apiKey, userId);
+      nexusAuth().sso(clientId, apiKey, userId);
       return this;
     }
 
@@ -128,7 +85,7 @@ public final class MxNexusClient implements AutoCloseable {
      * @throws IllegalArgumentException if not an absolute http(s) URL
      */
     public Builder ssoBaseUrl(String ssoBaseUrl) {
-      auth.ssoBaseUrl(ssoBaseUrl);
+      nexusAuth().ssoBaseUrl(ssoBaseUrl);
       return this;
     }
 
@@ -140,15 +97,7 @@ public final class MxNexusClient implements AutoCloseable {
      *     both session sources are set, or a proxy is set with your own httpClient
      */
     public MxNexusClient build() {
-      String baseUrl = resolveBaseUrl(JSON.SERVERS);
-      auth.check(environment());
-      return new MxNexusClient(this, baseUrl);
-    }
-
-    /** Settings only: never the API key. */
-    @Override
-    public String toString() {
-      return "MxNexusClient.Builder{" + auth + "}";
+      return new MxNexusClient(this);
     }
   }
 }

@@ -1,13 +1,7 @@
 package io.github.mxmembers;
 
 import io.github.mxmembers.exception.MxException;
-import io.github.mxmembers.generated.platform.JSON;
-import io.github.mxmembers.generated.platform.api.MembersApi;
-import io.github.mxmembers.internal.pipeline.AuthHeaderInterceptor;
-import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import org.apache.hc.core5.http.Header;
 
 /**
  * Updates members on the MX Platform API without blocking: the async twin of {@link
@@ -48,33 +42,14 @@ import org.apache.hc.core5.http.Header;
  * or timer thread of the client's: keep them quick and never block there (use {@code thenApplyAsync}
  * with an executor of yours for slow work). The listener is called on those threads too.
  */
-public final class MxPlatformAsyncClient implements AutoCloseable {
-  private final ClientRuntime runtime;
-  private final MemberUpdater updater;
-  private final Header authorization;
-  private final PlatformApiVersion apiVersion;
-
-  private MxPlatformAsyncClient(Builder builder, String baseUrl) {
-    this.runtime = builder.runtime();
-    this.authorization = builder.auth.authorization();
-    this.apiVersion = builder.auth.apiVersion();
-    this.updater =
-        new MemberUpdater(
-            runtime,
-            MxApi.PLATFORM,
-            runtime.pipeline(baseUrl, new AuthHeaderInterceptor(authorization)),
-            MembersApi::updateMemberResponseJson,
-            PlatformMapping::member);
+public final class MxPlatformAsyncClient extends AbstractPlatformClient {
+  private MxPlatformAsyncClient(Builder builder) {
+    super(builder, builder.platformAuth());
   }
 
   /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
-  }
-
-  /** {@return the version every request pins in {@code Accept-Version}} */
-  public PlatformApiVersion apiVersion() {
-    return apiVersion;
   }
 
   /**
@@ -87,42 +62,14 @@ public final class MxPlatformAsyncClient implements AutoCloseable {
    *     field the Platform API does not have
    */
   public CompletableFuture<MemberUpdateResult> updateMember(MemberUpdate update) {
-    Objects.requireNonNull(update, "update == null");
-    return updater.start(PlatformMapping.prepare(update, apiVersion));
-  }
-
-  /**
-   * The request {@link #updateMember} would send for this update, secrets redacted, without
-   * sending it.
-   *
-   * @param update the update
-   * @return the request, redacted
-   * @throws IllegalArgumentException as {@link #updateMember} would, before any I/O
-   */
-  public RequestPreview preview(MemberUpdate update) {
-    Objects.requireNonNull(update, "update == null");
-    return RequestPreview.of(PlatformMapping.prepare(update, apiVersion), List.of(authorization));
-  }
-
-  /**
-   * Fails every call still under way, then stops the I/O and timer threads and closes the
-   * connections. Nothing of the client runs afterwards.
-   */
-  @Override
-  public void close() {
-    runtime.close();
-  }
-
-  @Override
-  public String toString() {
-    return "MxPlatformAsyncClient{" + MxApi.PLATFORM + ", apiVersion=" + apiVersion + "}";
+    return calls.start(updateMember, update);
   }
 
   /** Builds an {@link MxPlatformAsyncClient}; {@link #build()} names anything missing. */
   public static final class Builder extends MxAsyncClientBuilder<Builder> {
-    private final PlatformAuth auth = new PlatformAuth();
-
-    private Builder() {}
+    private Builder() {
+      super(new PlatformAuth());
+    }
 
     /**
      * Your MX client id and API key, sent as HTTP Basic auth on every request.
@@ -133,7 +80,7 @@ public final class MxPlatformAsyncClient implements AutoCloseable {
      * @throws IllegalArgumentException if either is blank or holds control characters, or the client id a {@code :}
      */
     public Builder credentials(String clientId, String apiKey) {
-      auth.credentials(clientId, apiKey);
+      platformAuth().credentials(clientId, apiKey);
       return this;
     }
 
@@ -144,13 +91,8 @@ public final class MxPlatformAsyncClient implements AutoCloseable {
      * @return this builder
      */
     public Builder apiVersion(PlatformApiVersion apiVersion) {
-      auth.apiVersion(apiVersion);
+      platformAuth().apiVersion(apiVersion);
       return this;
-    }
-
-    /** The version this builder's clients pin. */
-    PlatformApiVersion apiVersion() {
-      return auth.apiVersion();
     }
 
     /**
@@ -160,15 +102,7 @@ public final class MxPlatformAsyncClient implements AutoCloseable {
      * @throws IllegalStateException if the environment (or base URL) or the credentials are missing
      */
     public MxPlatformAsyncClient build() {
-      String baseUrl = resolveBaseUrl(JSON.SERVERS);
-      auth.check();
-      return new MxPlatformAsyncClient(this, baseUrl);
-    }
-
-    /** Settings only: never the API key. */
-    @Override
-    public String toString() {
-      return "MxPlatformAsyncClient.Builder{" + auth + "}";
+      return new MxPlatformAsyncClient(this);
     }
   }
 }

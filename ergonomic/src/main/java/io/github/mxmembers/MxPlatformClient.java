@@ -1,12 +1,6 @@
 package io.github.mxmembers;
 
 import io.github.mxmembers.exception.MxException;
-import io.github.mxmembers.generated.platform.JSON;
-import io.github.mxmembers.generated.platform.api.MembersApi;
-import io.github.mxmembers.internal.pipeline.AuthHeaderInterceptor;
-import java.util.List;
-import java.util.Objects;
-import org.apache.hc.core5.http.Header;
 
 /**
  * Updates members on the MX Platform API, with Basic auth, a pinned {@code Accept-Version} and
@@ -25,33 +19,14 @@ import org.apache.hc.core5.http.Header;
  * }
  * }</pre>
  */
-public final class MxPlatformClient implements AutoCloseable {
-  private final ClientRuntime runtime;
-  private final MemberUpdater updater;
-  private final Header authorization;
-  private final PlatformApiVersion apiVersion;
-
-  private MxPlatformClient(Builder builder, String baseUrl) {
-    this.runtime = builder.runtime();
-    this.authorization = builder.auth.authorization();
-    this.apiVersion = builder.auth.apiVersion();
-    this.updater =
-        new MemberUpdater(
-            runtime,
-            MxApi.PLATFORM,
-            runtime.pipeline(baseUrl, new AuthHeaderInterceptor(authorization)),
-            MembersApi::updateMemberResponseJson,
-            PlatformMapping::member);
+public final class MxPlatformClient extends AbstractPlatformClient {
+  private MxPlatformClient(Builder builder) {
+    super(builder, builder.platformAuth());
   }
 
   /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
-  }
-
-  /** {@return the version every request pins in {@code Accept-Version}} */
-  public PlatformApiVersion apiVersion() {
-    return apiVersion;
   }
 
   /**
@@ -65,39 +40,14 @@ public final class MxPlatformClient implements AutoCloseable {
    *     came back in the attempts and time allowed
    */
   public MemberUpdateResult updateMember(MemberUpdate update) {
-    Objects.requireNonNull(update, "update == null");
-    return updater.send(PlatformMapping.prepare(update, apiVersion));
-  }
-
-  /**
-   * The request {@link #updateMember} would send for this update, secrets redacted, without
-   * sending it.
-   *
-   * @param update the update
-   * @return the request, redacted
-   * @throws IllegalArgumentException as {@link #updateMember} would, before any I/O
-   */
-  public RequestPreview preview(MemberUpdate update) {
-    Objects.requireNonNull(update, "update == null");
-    return RequestPreview.of(PlatformMapping.prepare(update, apiVersion), List.of(authorization));
-  }
-
-  /** Closes the connection pool the SDK built (a client you supplied stays open) and the deadline timer. */
-  @Override
-  public void close() {
-    runtime.close();
-  }
-
-  @Override
-  public String toString() {
-    return "MxPlatformClient{" + MxApi.PLATFORM + ", apiVersion=" + apiVersion + "}";
+    return calls.send(updateMember, update);
   }
 
   /** Builds an {@link MxPlatformClient}; {@link #build()} names anything missing. */
   public static final class Builder extends MxSyncClientBuilder<Builder> {
-    private final PlatformAuth auth = new PlatformAuth();
-
-    private Builder() {}
+    private Builder() {
+      super(new PlatformAuth());
+    }
 
     /**
      * Your MX client id and API key, sent as HTTP Basic auth on every request.
@@ -108,7 +58,7 @@ public final class MxPlatformClient implements AutoCloseable {
      * @throws IllegalArgumentException if either is blank or holds control characters, or the client id a {@code :}
      */
     public Builder credentials(String clientId, String apiKey) {
-      auth.credentials(clientId, apiKey);
+      platformAuth().credentials(clientId, apiKey);
       return this;
     }
 
@@ -119,7 +69,7 @@ public final class MxPlatformClient implements AutoCloseable {
      * @return this builder
      */
     public Builder apiVersion(PlatformApiVersion apiVersion) {
-      auth.apiVersion(apiVersion);
+      platformAuth().apiVersion(apiVersion);
       return this;
     }
 
@@ -131,15 +81,7 @@ public final class MxPlatformClient implements AutoCloseable {
      *     or a proxy is set with your own httpClient
      */
     public MxPlatformClient build() {
-      String baseUrl = resolveBaseUrl(JSON.SERVERS);
-      auth.check();
-      return new MxPlatformClient(this, baseUrl);
-    }
-
-    /** Settings only: never the API key. */
-    @Override
-    public String toString() {
-      return "MxPlatformClient.Builder{" + auth + "}";
+      return new MxPlatformClient(this);
     }
   }
 }

@@ -14,7 +14,9 @@ public abstract class MxSyncClientBuilder<B extends MxSyncClientBuilder<B>> exte
   private CloseableHttpClient httpClient;
   private Sleeper sleeper = Sleeper.SYSTEM;
 
-  MxSyncClientBuilder() {}
+  MxSyncClientBuilder(ApiSettings api) {
+    super(api);
+  }
 
   /**
    * Sends over this client instead of one the SDK builds and pools. Its lifecycle stays yours; every
@@ -40,6 +42,7 @@ public abstract class MxSyncClientBuilder<B extends MxSyncClientBuilder<B>> exte
   }
 
   /** The runtime of a client built now: on the calling thread, over the classic client. */
+  @Override
   ClientRuntime runtime() {
     return ClientRuntime.blocking(this, httpClient, sleeper);
   }

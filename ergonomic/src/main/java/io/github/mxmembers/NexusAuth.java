@@ -17,7 +17,7 @@ import org.apache.hc.core5.http.message.BasicHeader;
  * comes from (your source, or MX's SSO API with your {@code MD-API-KEY}), and the SSO API's address.
  * Checked as they are set; the key is never printed.
  */
-final class NexusAuth {
+final class NexusAuth extends ApiSettings {
   private TokenFetcher userTokens;
   private String ssoClientId;
   private String ssoApiKey;

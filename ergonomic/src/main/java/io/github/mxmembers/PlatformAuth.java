@@ -11,7 +11,7 @@ import org.apache.hc.core5.http.message.BasicHeader;
  * The Platform settings both Platform builders hold, sync and async: the client id and API key
  * (Basic auth) and the pinned API version. Checked as they are set; never printed.
  */
-final class PlatformAuth {
+final class PlatformAuth extends ApiSettings {
   private String clientId;
   private String apiKey;
   private PlatformApiVersion apiVersion = PlatformApiVersion.latest();

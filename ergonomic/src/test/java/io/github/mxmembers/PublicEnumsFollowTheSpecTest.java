@@ -42,7 +42,7 @@ class PublicEnumsFollowTheSpecTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("platformStatuses")
   void everyPlatformSpecStatusReadsAsItsOwnConstant(String status) {
-    Member member = PlatformMapping.member(body(status, "PFM"));
+    Member member = PlatformUpdateMember.member(body(status, "PFM"));
 
     assertThat(member.connectionStatus()).hasValueSatisfying(known -> assertThat(known.value()).isEqualTo(status));
   }
@@ -50,7 +50,7 @@ class PublicEnumsFollowTheSpecTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("nexusStatuses")
   void everyNexusSpecStatusReadsAsItsOwnConstant(String status) {
-    Member member = NexusMapping.member(body(status, "PFM"));
+    Member member = NexusUpdateMember.member(body(status, "PFM"));
 
     assertThat(member.connectionStatus()).hasValueSatisfying(known -> assertThat(known.value()).isEqualTo(status));
   }
@@ -62,7 +62,7 @@ class PublicEnumsFollowTheSpecTest {
       if (wire == io.github.mxmembers.generated.platform.model.UseCase.UNKNOWN_DEFAULT_OPEN_API) {
         continue;
       }
-      Member member = PlatformMapping.member(body("CONNECTED", wire.getValue()));
+      Member member = PlatformUpdateMember.member(body("CONNECTED", wire.getValue()));
       assertThat(member.useCases()).extracting(UseCase::value).containsExactly(wire.getValue());
     }
   }

@@ -140,7 +140,7 @@ class RegenerationTest {
     assertThat(generated(sdk, "model/MemberResponse.java")).doesNotContain("getUserId").contains("getUserGuid");
     assertThat(build.log)
         .contains("COMPILATION ERROR")
-        .contains("ergonomic/src/main/java/io/github/mxmembers/PlatformMapping.java")
+        .contains("ergonomic/src/main/java/io/github/mxmembers/PlatformUpdateMember.java")
         .contains("SERIALIZED_NAME_USER_ID")
         .contains("SERIALIZED_NAME_OAUTH_WINDOW_URI");
   }

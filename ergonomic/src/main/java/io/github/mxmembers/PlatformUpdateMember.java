@@ -8,23 +8,34 @@ import io.github.mxmembers.generated.platform.model.MemberResponseBody;
 import io.github.mxmembers.generated.platform.model.MemberUpdateRequest;
 import io.github.mxmembers.generated.platform.model.MemberUpdateRequestBody;
 import io.github.mxmembers.generated.transport.PreparedRequest;
+import io.github.mxmembers.internal.pipeline.Call;
+import io.github.mxmembers.internal.pipeline.Response;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * MemberUpdate to the Platform API's wire format and back: the only place that knows its models.
- * The member is read by the generated models' field names, so a field MX removes from the spec
- * fails the compilation here, never a silent empty value at run time.
+ * The Platform API's update member call, {@code PUT /users/{user}/members/{member}}: a MemberUpdate to
+ * the wire format and the member back, the only place that knows those models. The member is read by
+ * the generated models' field names, so a field MX removes from the spec fails the compilation here,
+ * never a silent empty value at run time.
  */
-final class PlatformMapping {
-  private PlatformMapping() {}
+final class PlatformUpdateMember implements Operation<MemberUpdate, MemberUpdateResult> {
+  private final PlatformApiVersion version;
+
+  /** @param version the version the client pins in {@code Accept-Version} */
+  PlatformUpdateMember(PlatformApiVersion version) {
+    this.version = version;
+  }
 
   /**
    * Checks the update against what the Platform API has, then prepares the request.
    *
    * @throws IllegalArgumentException naming the field the Platform API does not have
    */
-  static PreparedRequest prepare(MemberUpdate update, PlatformApiVersion version) {
+  @Override
+  public PreparedRequest prepare(MemberUpdate update) {
+    Objects.requireNonNull(update, "update == null");
     if (update.skipAggregation().isPresent()) {
       throw new IllegalArgumentException(
           "skipAggregation: the Platform API " + version + " has no skip_aggregation (Nexus only)");
@@ -77,6 +88,12 @@ final class PlatformMapping {
       wire.add(io.github.mxmembers.generated.platform.model.UseCase.fromValue(useCase.value()));
     }
     return wire;
+  }
+
+  @Override
+  public MemberUpdateResult read(Call call, PreparedRequest request, Response response) {
+    return MemberUpdateResult.read(
+        call, request, response, MembersApi::updateMemberResponseJson, PlatformUpdateMember::member);
   }
 
   /** The member in a response body, by the generated models' field names. */

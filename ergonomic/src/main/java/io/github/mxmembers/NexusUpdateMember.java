@@ -8,25 +8,29 @@ import io.github.mxmembers.generated.nexus.model.MemberResponseBody;
 import io.github.mxmembers.generated.nexus.model.MemberUpdateRequest;
 import io.github.mxmembers.generated.nexus.model.MemberUpdateRequestBody;
 import io.github.mxmembers.generated.transport.PreparedRequest;
+import io.github.mxmembers.internal.pipeline.Call;
+import io.github.mxmembers.internal.pipeline.Response;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.hc.core5.http.message.BasicHeader;
+import java.util.Objects;
 
-/** MemberUpdate to the Nexus API's wire format and back: the only place that knows its models. */
-final class NexusMapping {
-  private NexusMapping() {}
+/**
+ * The Nexus API's update member call, {@code PUT /members/{member_guid}}: a MemberUpdate to the wire
+ * format and the member back, the only place that knows those models.
+ */
+final class NexusUpdateMember implements Operation<MemberUpdate, MemberUpdateResult> {
+  static final NexusUpdateMember INSTANCE = new NexusUpdateMember();
 
-  /** The request {@link #prepare} makes, with the session header the pipeline would add, redacted. */
-  static RequestPreview preview(MemberUpdate update) {
-    return RequestPreview.of(prepare(update), List.of(new BasicHeader(MembersApi.UPDATE_MEMBER_AUTH_HEADER, "session token")));
-  }
+  private NexusUpdateMember() {}
 
   /**
    * Checks the update against what the Nexus API has, then prepares the request.
    *
    * @throws IllegalArgumentException naming the field the Nexus API does not have
    */
-  static PreparedRequest prepare(MemberUpdate update) {
+  @Override
+  public PreparedRequest prepare(MemberUpdate update) {
+    Objects.requireNonNull(update, "update == null");
     rejectIfSet(update.user().isPresent(), "user", "the session names the user");
     rejectIfSet(update.id().isPresent(), "id", "Nexus members have no partner-defined id");
     rejectIfSet(
@@ -64,6 +68,12 @@ final class NexusMapping {
     if (set) {
       throw new IllegalArgumentException(field + ": not a Nexus API field (" + why + ")");
     }
+  }
+
+  @Override
+  public MemberUpdateResult read(Call call, PreparedRequest request, Response response) {
+    return MemberUpdateResult.read(
+        call, request, response, MembersApi::updateMemberResponseJson, NexusUpdateMember::member);
   }
 
   /** The member in a response body, by the generated models' field names. */

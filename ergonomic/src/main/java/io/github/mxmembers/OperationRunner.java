@@ -1,0 +1,93 @@
+package io.github.mxmembers;
+
+import io.github.mxmembers.generated.transport.PreparedRequest;
+import io.github.mxmembers.internal.pipeline.Call;
+import io.github.mxmembers.internal.pipeline.Futures;
+import io.github.mxmembers.internal.pipeline.Pipeline;
+import io.github.mxmembers.internal.pipeline.Response;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * Runs any {@link Operation} of one API through that API's pipeline: a {@link Call} (deadline, attempt
+ * budget, listener), then the result the operation reads from the last response or the exception it
+ * amounts to, with the listener told either way. A sync and an async client of the same API differ
+ * only in which of {@link #send} and {@link #start} their methods call: the sync client's runtime has
+ * completed every step by the time the pipeline returns, so {@link #send} reads the answer at once,
+ * with no future of its own.
+ */
+final class OperationRunner {
+  private final ClientRuntime runtime;
+  private final MxApi api;
+  private final Pipeline pipeline;
+
+  OperationRunner(ClientRuntime runtime, MxApi api, Pipeline pipeline) {
+    this.runtime = runtime;
+    this.api = api;
+    this.pipeline = pipeline;
+  }
+
+  /**
+   * Checks the input and starts the call. Bad input throws here, before any I/O; every other failure
+   * fails the future with the {@link io.github.mxmembers.exception.MxException} itself (not wrapped).
+   * Cancelling the future cancels the call.
+   */
+  <I, R> CompletableFuture<R> start(Operation<I, R> operation, I input) {
+    PreparedRequest request = operation.prepare(input);
+    Call call = runtime.call(api, request);
+    CompletableFuture<R> result = new CompletableFuture<>();
+    result.whenComplete(
+        (done, failure) -> {
+          if (result.isCancelled()) {
+            call.cancel();
+          }
+        });
+    pipeline
+        .execute(call, operation.outgoing(request))
+        .whenComplete(
+            (response, failure) -> {
+              try {
+                result.complete(
+                    finish(operation, call, request, response, failure == null ? null : Futures.unwrap(failure)));
+              } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+              } catch (Error e) {
+                result.completeExceptionally(e);
+                throw e;
+              }
+            });
+    return result;
+  }
+
+  /** Checks the input and sends on the calling thread: a sync runtime has completed every step when execute returns. */
+  <I, R> R send(Operation<I, R> operation, I input) {
+    PreparedRequest request = operation.prepare(input);
+    Call call = runtime.call(api, request);
+    CompletableFuture<Response> sent = pipeline.execute(call, operation.outgoing(request));
+    Response response = null;
+    Throwable failure = null;
+    try {
+      response = sent.join();
+    } catch (CompletionException | CancellationException e) {
+      failure = Futures.unwrap(e);
+    }
+    return finish(operation, call, request, response, failure);
+  }
+
+  /** The result read from the last response, or the exception the call ends with; the listener hears either. */
+  private static <R> R finish(
+      Operation<?, R> operation, Call call, PreparedRequest request, Response response, Throwable failure) {
+    try {
+      if (failure != null) {
+        throw Futures.rethrow(failure);
+      }
+      R read = operation.read(call, request, response);
+      call.finished(null);
+      return read;
+    } catch (RuntimeException e) {
+      call.finished(e);
+      throw e;
+    }
+  }
+}
