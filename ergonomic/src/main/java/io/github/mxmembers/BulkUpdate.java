@@ -1,33 +1,17 @@
 package io.github.mxmembers;
 
-import com.google.gson.JsonObject;
-import io.github.mxmembers.exception.MxApiException;
-import io.github.mxmembers.exception.MxException;
-import io.github.mxmembers.exception.MxResponseException;
-import io.github.mxmembers.exception.MxTransportException;
 import io.github.mxmembers.internal.bulk.AdaptiveRate;
 import io.github.mxmembers.internal.bulk.Journal;
-import io.github.mxmembers.internal.pipeline.Futures;
+import io.github.mxmembers.internal.bulk.Pacing;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Collections;
 import java.util.Iterator;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.Queue;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Many member updates through an async client, keeping to MX's rate limits and surviving a crash:
@@ -39,37 +23,43 @@ import org.slf4j.LoggerFactory;
  * after those (429 or 503) is sent again later, up to {@value #MAX_THROTTLED_SENDS} times in all.
  *
  * <pre>{@code
- * BulkUpdate.Summary summary = BulkUpdate.builder()
+ * BulkSummary summary = BulkUpdate.builder()
  *     .platform(MxPlatformAsyncClient.builder().environment(MxEnvironment.INTEGRATION).credentials(id, key))
  *     .concurrency(16)
  *     .maxRate(100)                                   // per second, optional
  *     .journal(Path.of("use-cases.journal"))          // optional
  *     .onOutcome(outcome -> log.info("{}", outcome))   // every item, once
  *     .build()
- *     .run(updates);                                  // a Stream<MemberUpdate>, or an Iterator<Item>
+ *     .run(updates);                                  // a Stream<MemberUpdate>, or an Iterator<BulkItem>
  * }</pre>
  *
  * <p>The input is read one item at a time as sends free up, so memory stays flat however many there
  * are. Bad input ({@link #check}) does not stop the run: the item's outcome is {@link
- * Outcome.Kind#INVALID} and nothing of it is sent. Immutable; each {@link #run} builds the client from
- * the builder given (adding its pacing to the builder's listener, which still hears every event) and
- * closes it at the end.
+ * BulkOutcome.Kind#INVALID} and nothing of it is sent. Immutable: {@link Builder#build()} takes a copy
+ * of the client builder given, so changing that builder afterwards changes nothing of the runs, and
+ * the SDK never writes to it; each {@link #run} builds its own client from the copy, with its pacing
+ * in front of the builder's listener (which still hears every event), and closes it at the end.
  */
 public final class BulkUpdate {
-  private static final Logger LOG = LoggerFactory.getLogger(BulkUpdate.class);
   /** The most times one item is sent when MX throttles every attempt of it; then it fails with 429 or 503. */
-  static final int MAX_THROTTLED_SENDS = 10;
+  static final int MAX_THROTTLED_SENDS = BulkRun.MAX_THROTTLED_SENDS;
 
-  private final MxPlatformAsyncClient.Builder platform;
-  private final MxNexusAsyncClient.Builder nexus;
+  /** A copy of the caller's client builder, taken at build(): never handed out, never written to. */
+  private final MxAsyncClientBuilder<?> client;
+  private final MxApi api;
+  private final Operation<MemberUpdate, MemberUpdateResult> updateMember;
   private final int concurrency;
   private final double maxRate;
   private final Path journal;
-  private final Consumer<Outcome> onOutcome;
+  private final Consumer<BulkOutcome> onOutcome;
 
-  private BulkUpdate(Builder builder) {
-    this.platform = builder.platform;
-    this.nexus = builder.nexus;
+  private BulkUpdate(Builder builder, MxAsyncClientBuilder<?> client) {
+    this.client = client;
+    this.api = builder.platform != null ? MxApi.PLATFORM : MxApi.NEXUS;
+    this.updateMember =
+        api == MxApi.PLATFORM
+            ? new PlatformUpdateMember(client.platformAuth().apiVersion())
+            : NexusUpdateMember.INSTANCE;
     this.concurrency = builder.concurrency;
     this.maxRate = builder.maxRate;
     this.journal = builder.journal;
@@ -83,7 +73,7 @@ public final class BulkUpdate {
 
   /** {@return the API the run updates} */
   public MxApi api() {
-    return platform != null ? MxApi.PLATFORM : MxApi.NEXUS;
+    return api;
   }
 
   /**
@@ -94,12 +84,7 @@ public final class BulkUpdate {
    * @throws IllegalArgumentException if {@code updateMember} would refuse it, naming the field
    */
   public void check(MemberUpdate update) {
-    Objects.requireNonNull(update, "update == null");
-    if (platform != null) {
-      new PlatformUpdateMember(platform.platformAuth().apiVersion()).prepare(update);
-    } else {
-      NexusUpdateMember.INSTANCE.prepare(update);
-    }
+    updateMember.prepare(update);
   }
 
   /**
@@ -108,19 +93,19 @@ public final class BulkUpdate {
    * @param updates the updates; read as sends free up
    * @return what happened, in numbers
    */
-  public Summary run(Stream<MemberUpdate> updates) {
+  public BulkSummary run(Stream<MemberUpdate> updates) {
     Iterator<MemberUpdate> each = updates.iterator();
     long[] key = {0};
     return run(
-        new Iterator<Item>() {
+        new Iterator<BulkItem>() {
           @Override
           public boolean hasNext() {
             return each.hasNext();
           }
 
           @Override
-          public Item next() {
-            return Item.of(++key[0], each.next());
+          public BulkItem next() {
+            return BulkItem.of(++key[0], each.next());
           }
         });
   }
@@ -137,60 +122,17 @@ public final class BulkUpdate {
    *     more, waits for what is in flight and throws; an item whose outcome was not recorded was
    *     not told to {@code onOutcome} either, and a rerun sends it again
    */
-  public Summary run(Iterator<Item> items) {
+  public BulkSummary run(Iterator<BulkItem> items) {
     Objects.requireNonNull(items, "items == null");
     AdaptiveRate pacer = new AdaptiveRate(maxRate, System::nanoTime);
-    Tally tally = new Tally();
+    Pacing pacing = new Pacing(pacer, client.callListener());
     long started = System.nanoTime();
-    boolean complete = true;
     Journal record = journal == null ? null : Journal.open(journal);
-    try (Sender sender = open(pacer, tally)) {
-      Semaphore slots = new Semaphore(concurrency);
-      Queue<Pending> throttled = new ConcurrentLinkedQueue<>();
-      try {
-        while (true) {
-          Pending next = throttled.poll();
-          if (next == null && items.hasNext()) {
-            Item item = items.next();
-            int fingerprint = item.fingerprint();
-            if (record != null && record.finished(item.key(), fingerprint)) {
-              finish(tally, null, Outcome.skipped(item, record.failedBefore(item.key())), fingerprint);
-              continue;
-            }
-            if (item.problem() != null) {
-              finish(tally, record, Outcome.invalid(item, new IllegalArgumentException(item.problem())), fingerprint);
-              continue;
-            }
-            next = new Pending(item, fingerprint, 1);
-          }
-          if (next == null) {
-            // input read: done once nothing is in flight that could come back throttled (a
-            // callback queues its item before it frees its slot)
-            if (slots.availablePermits() == concurrency && throttled.isEmpty()) {
-              break;
-            }
-            Thread.sleep(5);
-            continue;
-          }
-          slots.acquire();
-          if (record != null && record.failure().isPresent()) {
-            // an outcome could not be recorded: sending more would only lose more
-            slots.release();
-            break;
-          }
-          long wait = pacer.reserve();
-          if (wait > 0) {
-            TimeUnit.NANOSECONDS.sleep(wait);
-          }
-          send(sender, next, slots, throttled, tally, record);
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        complete = false;
-      } finally {
-        // whatever ended the loop, what is in flight finishes before the client closes
-        slots.acquireUninterruptibly(concurrency);
-      }
+    BulkRun run;
+    boolean complete;
+    try (Sender sender = open(pacing)) {
+      run = new BulkRun(sender.send, concurrency, pacer, BulkRun.PACING_SLEEPER, record, onOutcome);
+      complete = run.run(items);
     } finally {
       if (record != null) {
         record.close();
@@ -199,92 +141,19 @@ public final class BulkUpdate {
     if (record != null && record.failure().isPresent()) {
       throw record.failure().get();
     }
-    return tally.summary(complete, Duration.ofNanos(System.nanoTime() - started));
+    return run.tally().summary(pacing.rateLimited(), Duration.ofNanos(System.nanoTime() - started), complete);
   }
 
-  /**
-   * Sends one item, holding a slot until it finishes. An item whose update MX throttled to the end
-   * (429 or 503 after all of its own retries) goes back to be sent again once the pacer has slowed
-   * down, up to {@link #MAX_THROTTLED_SENDS} times: MX limiting the rate is no fault of the item.
-   */
-  private void send(
-      Sender sender, Pending pending, Semaphore slots, Queue<Pending> throttled, Tally tally, Journal record) {
-    Item item = pending.item;
-    CompletableFuture<MemberUpdateResult> call;
-    try {
-      call = sender.send.apply(item.update());
-    } catch (IllegalArgumentException | IllegalStateException | NullPointerException bad) {
-      finish(tally, record, Outcome.invalid(item, bad), pending.fingerprint);
-      slots.release();
-      return;
+  /** This run's own client: built from a copy of the settings, with the run's pacing as its listener. */
+  private Sender open(Pacing pacing) {
+    MxAsyncClientBuilder<?> settings = client.copy();
+    settings.callListener(pacing);
+    if (settings instanceof MxPlatformAsyncClient.Builder) {
+      MxPlatformAsyncClient platform = ((MxPlatformAsyncClient.Builder) settings).build();
+      return new Sender(platform::updateMember, platform::close);
     }
-    call.whenComplete(
-        (result, failure) -> {
-          try {
-            Throwable cause = failure == null ? null : Futures.unwrap(failure);
-            if (isThrottled(cause) && pending.sends < MAX_THROTTLED_SENDS) {
-              throttled.add(new Pending(item, pending.fingerprint, pending.sends + 1));
-              return;
-            }
-            finish(tally, record, cause == null ? Outcome.done(item, result) : Outcome.failed(item, cause), pending.fingerprint);
-          } catch (UncheckedIOException journalBroken) {
-            // the journal keeps the failure; run() stops sending and throws it
-          } finally {
-            slots.release();
-          }
-        });
-  }
-
-  /** MX's 429 (too many requests) or 503 (the platform is being updated): a matter of when, not what. */
-  private static boolean isThrottled(Throwable failure) {
-    return failure instanceof MxApiException
-        && (((MxApiException) failure).status() == 429 || ((MxApiException) failure).status() == 503);
-  }
-
-  /** An item on its way, and how many times it has been sent. */
-  private static final class Pending {
-    final Item item;
-    final int fingerprint;
-    final int sends;
-
-    Pending(Item item, int fingerprint, int sends) {
-      this.item = item;
-      this.fingerprint = fingerprint;
-      this.sends = sends;
-    }
-  }
-
-  /** Records the outcome (journal first: once the caller hears of it, a rerun skips it), then tells the caller. */
-  private void finish(Tally tally, Journal record, Outcome outcome, int fingerprint) {
-    if (record != null) {
-      record.record(outcome.key(), fingerprint, outcome.journalEntry());
-    }
-    tally.count(outcome);
-    try {
-      onOutcome.accept(outcome);
-    } catch (RuntimeException e) {
-      LOG.warn("an onOutcome callback threw {}; the run goes on", e.getClass().getName(), e);
-    }
-  }
-
-  /** The client for this run, its listener hearing every attempt for the pacing. */
-  private Sender open(AdaptiveRate pacer, Tally tally) {
-    MxClientBuilder<?> builder = platform != null ? platform : nexus;
-    // the builder is shared by every run of this BulkUpdate: one at a time lends it a listener
-    synchronized (builder) {
-      CallListener theirs = builder.callListener();
-      builder.callListener(new Pacing(pacer, tally, theirs));
-      try {
-        if (platform != null) {
-          MxPlatformAsyncClient client = platform.build();
-          return new Sender(client::updateMember, client::close);
-        }
-        MxNexusAsyncClient client = nexus.build();
-        return new Sender(client::updateMember, client::close);
-      } finally {
-        builder.callListener(theirs);
-      }
-    }
+    MxNexusAsyncClient nexus = ((MxNexusAsyncClient.Builder) settings).build();
+    return new Sender(nexus::updateMember, nexus::close);
   }
 
   /** One run's client. */
@@ -303,395 +172,6 @@ public final class BulkUpdate {
     }
   }
 
-  /** Feeds every attempt's answer to the pacer, then to the builder's own listener. */
-  private static final class Pacing implements CallListener {
-    private final AdaptiveRate pacer;
-    private final Tally tally;
-    private final CallListener theirs;
-
-    Pacing(AdaptiveRate pacer, Tally tally, CallListener theirs) {
-      this.pacer = pacer;
-      this.tally = tally;
-      this.theirs = theirs;
-    }
-
-    @Override
-    public void callStarted(CallStarted event) {
-      theirs.callStarted(event);
-    }
-
-    @Override
-    public void attemptStarted(AttemptStarted event) {
-      theirs.attemptStarted(event);
-    }
-
-    @Override
-    public void attemptFinished(AttemptFinished event) {
-      int status = event.status();
-      if (status == 429 || status == 503) {
-        if (status == 429) {
-          tally.rateLimited.incrementAndGet();
-        }
-        pacer.throttled(status, null);
-      } else if (status >= 200 && status < 300) {
-        pacer.succeeded();
-      }
-      theirs.attemptFinished(event);
-    }
-
-    @Override
-    public void retryScheduled(RetryScheduled event) {
-      if ("503".equals(event.reason())) {
-        pacer.throttled(503, event.delay()); // the platform is being updated: nothing goes before its retry
-      }
-      theirs.retryScheduled(event);
-    }
-
-    @Override
-    public void sessionOpened(SessionOpened event) {
-      theirs.sessionOpened(event);
-    }
-
-    @Override
-    public void callFinished(CallFinished event) {
-      theirs.callFinished(event);
-    }
-  }
-
-  /** The run's counts. */
-  private static final class Tally {
-    final AtomicLong rateLimited = new AtomicLong();
-    private long done;
-    private long failed;
-    private long invalid;
-    private long skipped;
-    private long skippedFailures;
-    private final Map<String, Long> failedByReason = new TreeMap<>();
-
-    synchronized void count(Outcome outcome) {
-      switch (outcome.kind()) {
-        case DONE:
-          done++;
-          break;
-        case FAILED:
-          failed++;
-          failedByReason.merge(outcome.reason(), 1L, Long::sum);
-          break;
-        case INVALID:
-          invalid++;
-          break;
-        default:
-          skipped++;
-          if (outcome.failedBefore()) {
-            skippedFailures++;
-          }
-      }
-    }
-
-    synchronized Summary summary(boolean complete, Duration elapsed) {
-      return new Summary(
-          done, failed, invalid, skipped, skippedFailures, failedByReason, rateLimited.get(), elapsed, complete);
-    }
-  }
-
-  /**
-   * One update of a run, with the key that names it in outcomes and the journal; or, for input that
-   * could not be read as an update, the key and what is wrong with it.
-   */
-  public static final class Item {
-    private final long key;
-    private final MemberUpdate update;
-    private final String problem;
-
-    private Item(long key, MemberUpdate update, String problem) {
-      if (key < 1 || key > Integer.MAX_VALUE) {
-        throw new IllegalArgumentException("key must be from 1 to " + Integer.MAX_VALUE + ": " + key);
-      }
-      this.key = key;
-      this.update = update;
-      this.problem = problem;
-    }
-
-    /**
-     * An item.
-     *
-     * @param key from 1, unique in the run, the same on a rerun (a line number, say)
-     * @param update the update
-     * @return the item
-     * @throws IllegalArgumentException if the key is under 1 or over {@link Integer#MAX_VALUE}
-     */
-    public static Item of(long key, MemberUpdate update) {
-      return new Item(key, Objects.requireNonNull(update, "update == null"), null);
-    }
-
-    /**
-     * Input that is no update: its outcome is {@link Outcome.Kind#INVALID}, recorded like any other.
-     *
-     * @param key as for {@link #of}
-     * @param problem what is wrong, such as {@code "use_cases: expected an array of strings"}; it is
-     *     written to the journal, so it must hold no value of the input
-     * @return the item
-     * @throws IllegalArgumentException if the key is under 1 or over {@link Integer#MAX_VALUE}
-     */
-    public static Item invalid(long key, String problem) {
-      return new Item(key, null, Objects.requireNonNull(problem, "problem == null"));
-    }
-
-    /** {@return the item's key} */
-    public long key() {
-      return key;
-    }
-
-    /** {@return the update; null for an {@link #invalid} item} */
-    public MemberUpdate update() {
-      return update;
-    }
-
-    /** {@return what is wrong with the input, or null for an update} */
-    public String problem() {
-      return problem;
-    }
-
-    /** Identifies the content in the journal without a secret: the redacted form's hash. */
-    int fingerprint() {
-      return (update != null ? update.toString() : "invalid: " + problem).hashCode();
-    }
-
-    @Override
-    public String toString() {
-      return "Item{key=" + key + ", " + (update != null ? update : "invalid: " + problem) + "}";
-    }
-  }
-
-  /** What became of one item. */
-  public static final class Outcome {
-    /** The kinds of outcome. */
-    public enum Kind {
-      /** MX took the update (200, 202 or 204). */
-      DONE,
-      /** It was sent and failed: MX's error, no response, or an unreadable one. */
-      FAILED,
-      /** Bad input: nothing was sent. */
-      INVALID,
-      /** The journal says an earlier run finished it: nothing was sent. */
-      SKIPPED
-    }
-
-    private final long key;
-    private final Kind kind;
-    private final MemberUpdateResult result;
-    private final RuntimeException failure;
-    private final boolean failedBefore;
-
-    private Outcome(long key, Kind kind, MemberUpdateResult result, RuntimeException failure, boolean failedBefore) {
-      this.key = key;
-      this.kind = kind;
-      this.result = result;
-      this.failure = failure;
-      this.failedBefore = failedBefore;
-    }
-
-    static Outcome done(Item item, MemberUpdateResult result) {
-      return new Outcome(item.key(), Kind.DONE, result, null, false);
-    }
-
-    static Outcome failed(Item item, Throwable failure) {
-      RuntimeException e = failure instanceof RuntimeException ? (RuntimeException) failure : new IllegalStateException(failure);
-      return new Outcome(item.key(), Kind.FAILED, null, e, false);
-    }
-
-    static Outcome invalid(Item item, RuntimeException failure) {
-      return new Outcome(item.key(), Kind.INVALID, null, failure, false);
-    }
-
-    static Outcome skipped(Item item, boolean failedBefore) {
-      return new Outcome(item.key(), Kind.SKIPPED, null, null, failedBefore);
-    }
-
-    /** {@return the item's key} */
-    public long key() {
-      return key;
-    }
-
-    /** {@return what became of it} */
-    public Kind kind() {
-      return kind;
-    }
-
-    /** {@return the result, when it was done} */
-    public Optional<MemberUpdateResult> result() {
-      return Optional.ofNullable(result);
-    }
-
-    /** {@return why it failed or was invalid: an {@link MxException}, or the bad input's exception} */
-    public Optional<RuntimeException> failure() {
-      return Optional.ofNullable(failure);
-    }
-
-    /** {@return for a skipped item: whether the earlier run recorded it as failed or invalid} */
-    public boolean failedBefore() {
-      return failedBefore;
-    }
-
-    /** {@return the last HTTP status: the result's, the API error's, or 0 when there was none} */
-    public int status() {
-      if (result != null) {
-        return result.status();
-      }
-      return failure instanceof MxApiException ? ((MxApiException) failure).status() : 0;
-    }
-
-    /** {@return MX's error code, for an API error that had one} */
-    public Optional<Integer> mxCode() {
-      return failure instanceof MxApiException ? ((MxApiException) failure).mxCode() : Optional.empty();
-    }
-
-    /** {@return MX's request id of the last response, if there was one} */
-    public Optional<String> requestId() {
-      if (result != null) {
-        return result.requestId();
-      }
-      return failure instanceof MxException ? ((MxException) failure).requestId() : Optional.empty();
-    }
-
-    /**
-     * {@return in a word, why it failed: the HTTP status ({@code "409"}), {@code "transport"},
-     * {@code "unreadable"} or {@code "invalid"}; null when it did not fail}
-     */
-    public String reason() {
-      if (kind == Kind.INVALID) {
-        return "invalid";
-      }
-      if (failure instanceof MxApiException) {
-        return String.valueOf(((MxApiException) failure).status());
-      }
-      if (failure instanceof MxTransportException) {
-        return "transport";
-      }
-      if (failure instanceof MxResponseException) {
-        return "unreadable";
-      }
-      return failure == null ? null : failure.getClass().getSimpleName();
-    }
-
-    /** The journal's entry: no credential value, no member data. */
-    JsonObject journalEntry() {
-      JsonObject entry = new JsonObject();
-      entry.addProperty("outcome", kind == Kind.DONE ? "done" : kind == Kind.INVALID ? "invalid" : "failed");
-      if (kind != Kind.DONE) {
-        entry.addProperty("reason", reason());
-      }
-      if (kind == Kind.INVALID) {
-        entry.addProperty("problem", failure.getMessage());
-      }
-      if (status() != 0) {
-        entry.addProperty("status", status());
-      }
-      mxCode().ifPresent(code -> entry.addProperty("mx_code", code));
-      requestId().ifPresent(id -> entry.addProperty("request_id", id));
-      return entry;
-    }
-
-    @Override
-    public String toString() {
-      return "Outcome{key=" + key + ", " + kind + (reason() == null ? "" : " " + reason()) + ", status=" + status() + "}";
-    }
-  }
-
-  /** What a run did, in numbers. */
-  public static final class Summary {
-    private final long done;
-    private final long failed;
-    private final long invalid;
-    private final long skipped;
-    private final long skippedFailures;
-    private final Map<String, Long> failedByReason;
-    private final long rateLimited;
-    private final Duration elapsed;
-    private final boolean complete;
-
-    Summary(
-        long done,
-        long failed,
-        long invalid,
-        long skipped,
-        long skippedFailures,
-        Map<String, Long> failedByReason,
-        long rateLimited,
-        Duration elapsed,
-        boolean complete) {
-      this.done = done;
-      this.failed = failed;
-      this.invalid = invalid;
-      this.skipped = skipped;
-      this.skippedFailures = skippedFailures;
-      this.failedByReason = Collections.unmodifiableMap(new TreeMap<>(failedByReason));
-      this.rateLimited = rateLimited;
-      this.elapsed = elapsed;
-      this.complete = complete;
-    }
-
-    /** {@return items MX took in this run} */
-    public long done() {
-      return done;
-    }
-
-    /** {@return items sent in this run that failed} */
-    public long failed() {
-      return failed;
-    }
-
-    /** {@return items with bad input: nothing of them was sent} */
-    public long invalid() {
-      return invalid;
-    }
-
-    /** {@return items the journal said an earlier run had finished} */
-    public long skipped() {
-      return skipped;
-    }
-
-    /** {@return of the skipped items, those the earlier run recorded as failed or invalid} */
-    public long skippedFailures() {
-      return skippedFailures;
-    }
-
-    /** {@return the failures of this run by {@link Outcome#reason()}} */
-    public Map<String, Long> failedByReason() {
-      return failedByReason;
-    }
-
-    /** {@return attempts MX answered with 429 (each update's own retries included)} */
-    public long rateLimited() {
-      return rateLimited;
-    }
-
-    /** {@return how long the run took} */
-    public Duration elapsed() {
-      return elapsed;
-    }
-
-    /** {@return items sent per second (done and failed)} */
-    public double ratePerSecond() {
-      double seconds = elapsed.toNanos() / 1e9;
-      return seconds <= 0 ? 0 : (done + failed) / seconds;
-    }
-
-    /** {@return false when the run was interrupted before it read every item} */
-    public boolean complete() {
-      return complete;
-    }
-
-    @Override
-    public String toString() {
-      return String.format(
-          java.util.Locale.ROOT,
-          "%d done, %d failed %s, %d invalid, %d skipped (in the journal), %d answered 429, %.1f s, %.1f updates/s%s",
-          done, failed, failedByReason, invalid, skipped, rateLimited, elapsed.toMillis() / 1000.0, ratePerSecond(),
-          complete ? "" : ", interrupted");
-    }
-  }
-
   /** Builds a {@link BulkUpdate}; {@link #build()} names anything missing. */
   public static final class Builder {
     private MxPlatformAsyncClient.Builder platform;
@@ -699,12 +179,13 @@ public final class BulkUpdate {
     private int concurrency = 8;
     private double maxRate = Double.POSITIVE_INFINITY;
     private Path journal;
-    private Consumer<Outcome> onOutcome = outcome -> {};
+    private Consumer<BulkOutcome> onOutcome = outcome -> {};
 
     private Builder() {}
 
     /**
-     * Updates Platform members, with a client built from this builder for each run.
+     * Updates Platform members, with a client built for each run from this builder's settings as
+     * they are when {@link #build()} is called.
      *
      * @param client the client's settings
      * @return this builder
@@ -715,7 +196,8 @@ public final class BulkUpdate {
     }
 
     /**
-     * Updates the Nexus members of the builder's user, with a client built from it for each run.
+     * Updates the Nexus members of the builder's user, with a client built for each run from this
+     * builder's settings as they are when {@link #build()} is called.
      *
      * @param client the client's settings
      * @return this builder
@@ -775,7 +257,7 @@ public final class BulkUpdate {
      * @param onOutcome the callback
      * @return this builder
      */
-    public Builder onOutcome(Consumer<Outcome> onOutcome) {
+    public Builder onOutcome(Consumer<BulkOutcome> onOutcome) {
       this.onOutcome = Objects.requireNonNull(onOutcome, "onOutcome == null");
       return this;
     }
@@ -791,12 +273,13 @@ public final class BulkUpdate {
       if ((platform == null) == (nexus == null)) {
         throw new IllegalStateException("set one client: platform(...) or nexus(...)");
       }
-      int connections = (platform != null ? platform : nexus).maxConnections();
+      MxAsyncClientBuilder<?> client = (platform != null ? platform : nexus).copy();
+      int connections = client.maxConnections();
       if (concurrency > connections) {
         throw new IllegalStateException(
             "concurrency " + concurrency + " is over the client's maxConnections " + connections + ": raise maxConnections");
       }
-      return new BulkUpdate(this);
+      return new BulkUpdate(this, client);
     }
   }
 }

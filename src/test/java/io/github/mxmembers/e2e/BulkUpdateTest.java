@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.github.mxmembers.BulkOutcome;
+import io.github.mxmembers.BulkSummary;
 import io.github.mxmembers.BulkUpdate;
 import io.github.mxmembers.MemberUpdate;
 import io.github.mxmembers.MxNexusAsyncClient;
@@ -209,9 +211,9 @@ class BulkUpdateTest {
     for (int i = 1; i <= 20; i++) {
       sandbox.addMember(guid(i));
     }
-    List<BulkUpdate.Outcome> outcomes = new CopyOnWriteArrayList<>();
+    List<BulkOutcome> outcomes = new CopyOnWriteArrayList<>();
 
-    BulkUpdate.Summary summary =
+    BulkSummary summary =
         BulkUpdate.builder()
             .platform(MxPlatformAsyncClient.builder().baseUrl(sandbox.baseUrl()).credentials(MxSandbox.CLIENT_ID, MxSandbox.API_KEY))
             .concurrency(4)
@@ -225,7 +227,7 @@ class BulkUpdateTest {
     assertThat(summary.done()).isEqualTo(20);
     assertThat(summary.failed()).isEqualTo(1);
     assertThat(summary.failedByReason()).containsEntry("404", 1L);
-    assertThat(outcomes).extracting(BulkUpdate.Outcome::key).hasSize(21).doesNotHaveDuplicates();
+    assertThat(outcomes).extracting(BulkOutcome::key).hasSize(21).doesNotHaveDuplicates();
     assertThat(metadata(20)).isEqualTo("e-20");
   }
 
@@ -256,7 +258,7 @@ class BulkUpdateTest {
       sandbox.addMember(guid(i));
     }
     sandbox.latency(Duration.ofMillis(300)); // the reader is long gone when the first answer comes
-    List<BulkUpdate.Outcome> outcomes = new CopyOnWriteArrayList<>();
+    List<BulkOutcome> outcomes = new CopyOnWriteArrayList<>();
     BulkUpdate bulk =
         BulkUpdate.builder()
             .platform(MxPlatformAsyncClient.builder().baseUrl(sandbox.baseUrl()).credentials(MxSandbox.CLIENT_ID, MxSandbox.API_KEY))
@@ -329,7 +331,7 @@ class BulkUpdateTest {
       sandbox.addMember(guid(i));
     }
 
-    BulkUpdate.Summary summary =
+    BulkSummary summary =
         BulkUpdate.builder()
             .nexus(
                 MxNexusAsyncClient.builder()

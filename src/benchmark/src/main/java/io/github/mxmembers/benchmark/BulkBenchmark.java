@@ -1,5 +1,6 @@
 package io.github.mxmembers.benchmark;
 
+import io.github.mxmembers.BulkSummary;
 import io.github.mxmembers.BulkUpdate;
 import io.github.mxmembers.MemberUpdate;
 import io.github.mxmembers.MxPlatformAsyncClient;
@@ -35,7 +36,7 @@ final class BulkBenchmark {
       }
       sandbox.rateLimit(LIMIT);
       sandbox.latency(Duration.ofMillis(20));
-      BulkUpdate.Summary summary =
+      BulkSummary summary =
           BulkUpdate.builder()
               .platform(
                   MxPlatformAsyncClient.builder()

@@ -5,7 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
-import io.github.mxmembers.BulkUpdate;
+import io.github.mxmembers.BulkItem;
 import io.github.mxmembers.MemberUpdate;
 import io.github.mxmembers.UseCase;
 import java.io.BufferedReader;
@@ -31,7 +31,7 @@ import java.util.NoSuchElementException;
  * no update becomes an invalid item saying why, in words of this tool's, never quoting the line.
  * Empty lines are skipped.
  */
-final class BulkInput implements Iterator<BulkUpdate.Item>, Closeable {
+final class BulkInput implements Iterator<BulkItem>, Closeable {
   enum Format {
     JSONL,
     CSV
@@ -57,7 +57,7 @@ final class BulkInput implements Iterator<BulkUpdate.Item>, Closeable {
   private final String api;
   private List<String> columns;
   private long number;
-  private BulkUpdate.Item next;
+  private BulkItem next;
 
   /**
    * @param api the run's API, {@code "platform"} or {@code "nexus"}: a line naming the other is invalid
@@ -175,21 +175,21 @@ final class BulkInput implements Iterator<BulkUpdate.Item>, Closeable {
   }
 
   @Override
-  public BulkUpdate.Item next() {
+  public BulkItem next() {
     if (!hasNext()) {
       throw new NoSuchElementException();
     }
-    BulkUpdate.Item item = next;
+    BulkItem item = next;
     next = null;
     return item;
   }
 
-  private BulkUpdate.Item parse(long line, String text) {
+  private BulkItem parse(long line, String text) {
     try {
       MemberUpdate update = format == Format.JSONL ? fromJson(text) : fromCsv(text);
-      return BulkUpdate.Item.of(line, update);
+      return BulkItem.of(line, update);
     } catch (IllegalArgumentException | IllegalStateException | NullPointerException bad) {
-      return BulkUpdate.Item.invalid(line, bad.getMessage());
+      return BulkItem.invalid(line, bad.getMessage());
     }
   }
 

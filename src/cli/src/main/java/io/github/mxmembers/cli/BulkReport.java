@@ -3,7 +3,8 @@ package io.github.mxmembers.cli;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import io.github.mxmembers.BulkUpdate;
+import io.github.mxmembers.BulkOutcome;
+import io.github.mxmembers.BulkSummary;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -26,18 +27,18 @@ final class BulkReport {
   }
 
   /** Hears each outcome, from the run's threads. */
-  synchronized void outcome(BulkUpdate.Outcome outcome) {
-    if (outcome.kind() == BulkUpdate.Outcome.Kind.SKIPPED) {
+  synchronized void outcome(BulkOutcome outcome) {
+    if (outcome.kind() == BulkOutcome.Kind.SKIPPED) {
       if (outcome.failedBefore()) {
         worst(ExitCodes.API_ERROR);
       }
       return;
     }
-    if (outcome.kind() == BulkUpdate.Outcome.Kind.DONE) {
+    if (outcome.kind() == BulkOutcome.Kind.DONE) {
       return;
     }
     RuntimeException failure = outcome.failure().orElseThrow();
-    worst(outcome.kind() == BulkUpdate.Outcome.Kind.INVALID ? ExitCodes.BAD_INPUT : ExitCodes.of(failure));
+    worst(outcome.kind() == BulkOutcome.Kind.INVALID ? ExitCodes.BAD_INPUT : ExitCodes.of(failure));
     if (failures.size() >= listed) {
       unlisted++;
       return;
@@ -61,12 +62,12 @@ final class BulkReport {
     }
   }
 
-  synchronized int exitCode(BulkUpdate.Summary summary) {
+  synchronized int exitCode(BulkSummary summary) {
     return summary.complete() ? exitCode : Math.max(exitCode, 1);
   }
 
   synchronized void print(
-      BulkUpdate.Summary summary, Path journal, Path rejects, boolean sandbox, boolean asJson, PrintWriter out) {
+      BulkSummary summary, Path journal, Path rejects, boolean sandbox, boolean asJson, PrintWriter out) {
     if (asJson) {
       JsonObject root = new JsonObject();
       root.addProperty("done", summary.done());

@@ -2,6 +2,9 @@ package io.github.mxmembers.cli;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import io.github.mxmembers.BulkItem;
+import io.github.mxmembers.BulkOutcome;
+import io.github.mxmembers.BulkSummary;
 import io.github.mxmembers.BulkUpdate;
 import io.github.mxmembers.CallListener;
 import io.github.mxmembers.MxClientBuilder;
@@ -187,8 +190,8 @@ final class BulkUpdateCommand implements Callable<Integer> {
     bulk.journal(journalPath)
         .onOutcome(
             outcome -> {
-              if (outcome.kind() == BulkUpdate.Outcome.Kind.FAILED
-                  || outcome.kind() == BulkUpdate.Outcome.Kind.INVALID
+              if (outcome.kind() == BulkOutcome.Kind.FAILED
+                  || outcome.kind() == BulkOutcome.Kind.INVALID
                   || outcome.failedBefore()) {
                 synchronized (failedLines) {
                   failedLines.set((int) outcome.key());
@@ -199,7 +202,7 @@ final class BulkUpdateCommand implements Callable<Integer> {
                 progress.outcome(outcome);
               }
             });
-    BulkUpdate.Summary summary;
+    BulkSummary summary;
     try (BulkInput lines = BulkInput.open(input, inputFormat, apiName)) {
       summary = bulk.build().run(lines);
     }
@@ -217,7 +220,7 @@ final class BulkUpdateCommand implements Callable<Integer> {
     JsonArray listed = new JsonArray();
     try (BulkInput items = BulkInput.open(input, inputFormat, apiName)) {
       while (items.hasNext()) {
-        BulkUpdate.Item item = items.next();
+        BulkItem item = items.next();
         lines++;
         String problem = item.problem();
         if (problem == null) {

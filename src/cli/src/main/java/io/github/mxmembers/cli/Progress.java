@@ -1,6 +1,6 @@
 package io.github.mxmembers.cli;
 
-import io.github.mxmembers.BulkUpdate;
+import io.github.mxmembers.BulkOutcome;
 import java.io.PrintWriter;
 import java.util.Locale;
 
@@ -26,9 +26,9 @@ final class Progress {
     this.total = total;
   }
 
-  synchronized void outcome(BulkUpdate.Outcome outcome) {
+  synchronized void outcome(BulkOutcome outcome) {
     finished++;
-    if (outcome.kind() == BulkUpdate.Outcome.Kind.FAILED || outcome.kind() == BulkUpdate.Outcome.Kind.INVALID) {
+    if (outcome.kind() == BulkOutcome.Kind.FAILED || outcome.kind() == BulkOutcome.Kind.INVALID) {
       failed++;
     }
     long now = System.nanoTime();

@@ -1,0 +1,72 @@
+package io.github.mxmembers;
+
+import java.util.Objects;
+
+/**
+ * One update of a run, with the key that names it in outcomes and the journal; or, for input that
+ * could not be read as an update, the key and what is wrong with it.
+ */
+public final class BulkItem {
+  private final long key;
+  private final MemberUpdate update;
+  private final String problem;
+
+  private BulkItem(long key, MemberUpdate update, String problem) {
+    if (key < 1 || key > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("key must be from 1 to " + Integer.MAX_VALUE + ": " + key);
+    }
+    this.key = key;
+    this.update = update;
+    this.problem = problem;
+  }
+
+  /**
+   * An item.
+   *
+   * @param key from 1, unique in the run, the same on a rerun (a line number, say)
+   * @param update the update
+   * @return the item
+   * @throws IllegalArgumentException if the key is under 1 or over {@link Integer#MAX_VALUE}
+   */
+  public static BulkItem of(long key, MemberUpdate update) {
+    return new BulkItem(key, Objects.requireNonNull(update, "update == null"), null);
+  }
+
+  /**
+   * Input that is no update: its outcome is {@link BulkOutcome.Kind#INVALID}, recorded like any other.
+   *
+   * @param key as for {@link #of}
+   * @param problem what is wrong, such as {@code "use_cases: expected an array of strings"}; it is
+   *     written to the journal, so it must hold no value of the input
+   * @return the item
+   * @throws IllegalArgumentException if the key is under 1 or over {@link Integer#MAX_VALUE}
+   */
+  public static BulkItem invalid(long key, String problem) {
+    return new BulkItem(key, null, Objects.requireNonNull(problem, "problem == null"));
+  }
+
+  /** {@return the item's key} */
+  public long key() {
+    return key;
+  }
+
+  /** {@return the update; null for an {@link #invalid} item} */
+  public MemberUpdate update() {
+    return update;
+  }
+
+  /** {@return what is wrong with the input, or null for an update} */
+  public String problem() {
+    return problem;
+  }
+
+  /** Identifies the content in the journal without a secret: the redacted form's hash. */
+  int fingerprint() {
+    return (update != null ? update.toString() : "invalid: " + problem).hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "BulkItem{key=" + key + ", " + (update != null ? update : "invalid: " + problem) + "}";
+  }
+}
