@@ -2,8 +2,9 @@ package io.github.mxmembers;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -22,28 +23,14 @@ public final class MemberUpdate {
   /** The longest identifier accepted (user, member, id, credential guid). MX documents no limit. */
   public static final int MAX_IDENTIFIER_LENGTH = Identifiers.MAX_LENGTH;
 
-  private final String user;
-  private final String member;
-  private final List<Credential> credentials;
-  private final String id;
-  private final String metadata;
-  private final Boolean backgroundAggregationDisabled;
-  private final List<UseCase> useCases;
-  private final CallbackPayload callbackPayload;
-  private final Boolean skipAggregation;
-  private final Boolean skipWebhook;
+  /** Every field set, in the table's order; credentials only when there are some. */
+  private final EnumMap<UpdateField, Object> values;
 
   private MemberUpdate(Builder builder) {
-    this.user = builder.user;
-    this.member = builder.member;
-    this.credentials = Collections.unmodifiableList(new ArrayList<>(builder.credentials));
-    this.id = builder.id;
-    this.metadata = builder.metadata;
-    this.backgroundAggregationDisabled = builder.backgroundAggregationDisabled;
-    this.useCases = builder.useCases == null ? null : List.copyOf(builder.useCases);
-    this.callbackPayload = builder.callbackPayload;
-    this.skipAggregation = builder.skipAggregation;
-    this.skipWebhook = builder.skipWebhook;
+    this.values = new EnumMap<>(builder.values);
+    if (!builder.credentials.isEmpty()) {
+      values.put(UpdateField.CREDENTIALS, List.copyOf(builder.credentials));
+    }
   }
 
   /** {@return a new, empty builder} */
@@ -58,142 +45,112 @@ public final class MemberUpdate {
 
   /** {@return Platform only: the user's partner-defined id or MX guid ({@code USR-...})} */
   public Optional<String> user() {
-    return Optional.ofNullable(user);
+    return Optional.ofNullable((String) values.get(UpdateField.USER));
   }
 
   /** {@return the member: on the Platform API its id or guid, on the Nexus API its MX guid} */
   public String member() {
-    return member;
+    return (String) values.get(UpdateField.MEMBER);
   }
 
   /** {@return the credentials to send, in the order they were added, unmodifiable; empty when none} */
   public List<Credential> credentials() {
-    return credentials;
+    return list(UpdateField.CREDENTIALS, Credential.class);
   }
 
   /** {@return Platform only: a new partner-defined id for the member} */
   public Optional<String> id() {
-    return Optional.ofNullable(id);
+    return Optional.ofNullable((String) values.get(UpdateField.ID));
   }
 
   /** {@return the new metadata, free text sent as it is} */
   public Optional<String> metadata() {
-    return Optional.ofNullable(metadata);
+    return Optional.ofNullable((String) values.get(UpdateField.METADATA));
   }
 
   /** {@return Platform only: whether MX stops aggregating the member in the background} */
   public Optional<Boolean> backgroundAggregationDisabled() {
-    return Optional.ofNullable(backgroundAggregationDisabled);
+    return Optional.ofNullable((Boolean) values.get(UpdateField.BACKGROUND_AGGREGATION_DISABLED));
   }
 
   /** {@return Platform only: the member's new use cases, unmodifiable} */
   public Optional<List<UseCase>> useCases() {
-    return Optional.ofNullable(useCases);
+    return has(UpdateField.USE_CASES) ? Optional.of(list(UpdateField.USE_CASES, UseCase.class)) : Optional.empty();
   }
 
   /** {@return Platform only: the payload sent as {@code X-CALLBACK-PAYLOAD} and echoed in webhooks} */
   public Optional<CallbackPayload> callbackPayload() {
-    return Optional.ofNullable(callbackPayload);
+    return Optional.ofNullable((CallbackPayload) values.get(UpdateField.CALLBACK_PAYLOAD));
   }
 
   /** {@return Nexus only: when true, no aggregation starts after the credentials change} */
   public Optional<Boolean> skipAggregation() {
-    return Optional.ofNullable(skipAggregation);
+    return Optional.ofNullable((Boolean) values.get(UpdateField.SKIP_AGGREGATION));
   }
 
   /** {@return Nexus only: when true, MX sends no webhook for this change ({@code MX-Skip-Webhook})} */
   public Optional<Boolean> skipWebhook() {
-    return Optional.ofNullable(skipWebhook);
+    return Optional.ofNullable((Boolean) values.get(UpdateField.SKIP_WEBHOOK));
+  }
+
+  /** Whether the field is set: for credentials, whether there are any. */
+  boolean has(UpdateField field) {
+    return values.containsKey(field);
+  }
+
+  /** A list field's value, unmodifiable; empty when unset. */
+  private <T> List<T> list(UpdateField field, Class<T> type) {
+    Object value = values.get(field);
+    if (value == null) {
+      return List.of();
+    }
+    @SuppressWarnings("unchecked")
+    List<T> list = (List<T>) value;
+    return list;
   }
 
   @Override
   public boolean equals(Object o) {
-    if (!(o instanceof MemberUpdate)) {
-      return false;
-    }
-    MemberUpdate other = (MemberUpdate) o;
-    return Objects.equals(user, other.user)
-        && member.equals(other.member)
-        && credentials.equals(other.credentials)
-        && Objects.equals(id, other.id)
-        && Objects.equals(metadata, other.metadata)
-        && Objects.equals(backgroundAggregationDisabled, other.backgroundAggregationDisabled)
-        && Objects.equals(useCases, other.useCases)
-        && Objects.equals(callbackPayload, other.callbackPayload)
-        && Objects.equals(skipAggregation, other.skipAggregation)
-        && Objects.equals(skipWebhook, other.skipWebhook);
+    return o instanceof MemberUpdate && values.equals(((MemberUpdate) o).values);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(
-        user,
-        member,
-        credentials,
-        id,
-        metadata,
-        backgroundAggregationDisabled,
-        useCases,
-        callbackPayload,
-        skipAggregation,
-        skipWebhook);
+    return values.hashCode();
   }
 
-  /** Names and flags only: credential values are shown as {@code ****}, metadata by length. */
+  /**
+   * Every field set, by its accessor's name, in the order of {@link UpdateField}: text (the
+   * metadata) by its length only, credentials by their guids only.
+   */
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder("MemberUpdate{");
-    if (user != null) {
-      sb.append("user=").append(user).append(", ");
+    String separator = "";
+    for (Map.Entry<UpdateField, Object> entry : values.entrySet()) {
+      UpdateField field = entry.getKey();
+      sb.append(separator).append(field.javaName()).append('=');
+      if (field.kind() == UpdateField.Kind.TEXT && entry.getValue() instanceof String) {
+        sb.append('(').append(((String) entry.getValue()).length()).append(" chars)");
+      } else {
+        sb.append(entry.getValue());
+      }
+      separator = ", ";
     }
-    sb.append("member=").append(member);
-    if (!credentials.isEmpty()) {
-      sb.append(", credentials=").append(credentials);
-    }
-    appendIfSet(sb, "id", id);
-    if (metadata != null) {
-      sb.append(", metadata=(").append(metadata.length()).append(" chars)");
-    }
-    appendIfSet(sb, "backgroundAggregationDisabled", backgroundAggregationDisabled);
-    appendIfSet(sb, "useCases", useCases);
-    appendIfSet(sb, "callbackPayload", callbackPayload);
-    appendIfSet(sb, "skipAggregation", skipAggregation);
-    appendIfSet(sb, "skipWebhook", skipWebhook);
     return sb.append('}').toString();
-  }
-
-  private static void appendIfSet(StringBuilder sb, String name, Object value) {
-    if (value != null) {
-      sb.append(", ").append(name).append('=').append(value);
-    }
   }
 
   /** Builds a {@link MemberUpdate}. Setters check their argument at once; {@link #build()} checks the whole. */
   public static final class Builder {
-    private String user;
-    private String member;
+    private final EnumMap<UpdateField, Object> values = new EnumMap<>(UpdateField.class);
     private final List<Credential> credentials = new ArrayList<>();
-    private String id;
-    private String metadata;
-    private Boolean backgroundAggregationDisabled;
-    private List<UseCase> useCases;
-    private CallbackPayload callbackPayload;
-    private Boolean skipAggregation;
-    private Boolean skipWebhook;
 
     private Builder() {}
 
     private Builder(MemberUpdate update) {
-      this.user = update.user;
-      this.member = update.member;
-      this.credentials.addAll(update.credentials);
-      this.id = update.id;
-      this.metadata = update.metadata;
-      this.backgroundAggregationDisabled = update.backgroundAggregationDisabled;
-      this.useCases = update.useCases;
-      this.callbackPayload = update.callbackPayload;
-      this.skipAggregation = update.skipAggregation;
-      this.skipWebhook = update.skipWebhook;
+      this.values.putAll(update.values);
+      this.values.remove(UpdateField.CREDENTIALS);
+      this.credentials.addAll(update.credentials());
     }
 
     /**
@@ -204,8 +161,7 @@ public final class MemberUpdate {
      * @throws IllegalArgumentException if blank, {@code .} or {@code ..}, too long, or holding control characters
      */
     public Builder user(String user) {
-      this.user = Identifiers.check(user, "user");
-      return this;
+      return set(UpdateField.USER, Identifiers.check(user, "user"));
     }
 
     /**
@@ -217,8 +173,7 @@ public final class MemberUpdate {
      * @throws IllegalArgumentException if blank, {@code .} or {@code ..}, too long, or holding control characters
      */
     public Builder member(String member) {
-      this.member = Identifiers.check(member, "member");
-      return this;
+      return set(UpdateField.MEMBER, Identifiers.check(member, "member"));
     }
 
     /**
@@ -259,8 +214,7 @@ public final class MemberUpdate {
      * @throws IllegalArgumentException if blank, too long, or holding control characters
      */
     public Builder id(String id) {
-      this.id = Identifiers.check(id, "id");
-      return this;
+      return set(UpdateField.ID, Identifiers.check(id, "id"));
     }
 
     /**
@@ -273,8 +227,7 @@ public final class MemberUpdate {
     public Builder metadata(String metadata) {
       Objects.requireNonNull(metadata, "metadata == null");
       Identifiers.checkEncodable(metadata, "metadata");
-      this.metadata = metadata;
-      return this;
+      return set(UpdateField.METADATA, metadata);
     }
 
     /**
@@ -284,8 +237,7 @@ public final class MemberUpdate {
      * @return this builder
      */
     public Builder backgroundAggregationDisabled(boolean backgroundAggregationDisabled) {
-      this.backgroundAggregationDisabled = backgroundAggregationDisabled;
-      return this;
+      return set(UpdateField.BACKGROUND_AGGREGATION_DISABLED, backgroundAggregationDisabled);
     }
 
     /**
@@ -307,8 +259,7 @@ public final class MemberUpdate {
           throw new IllegalArgumentException("useCases: UNKNOWN is read-only and cannot be sent");
         }
       }
-      this.useCases = List.copyOf(list);
-      return this;
+      return set(UpdateField.USE_CASES, List.copyOf(list));
     }
 
     /**
@@ -340,8 +291,7 @@ public final class MemberUpdate {
      * @return this builder
      */
     public Builder callbackPayload(CallbackPayload payload) {
-      this.callbackPayload = Objects.requireNonNull(payload, "callbackPayload == null");
-      return this;
+      return set(UpdateField.CALLBACK_PAYLOAD, Objects.requireNonNull(payload, "callbackPayload == null"));
     }
 
     /**
@@ -352,8 +302,7 @@ public final class MemberUpdate {
      * @return this builder
      */
     public Builder skipAggregation(boolean skipAggregation) {
-      this.skipAggregation = skipAggregation;
-      return this;
+      return set(UpdateField.SKIP_AGGREGATION, skipAggregation);
     }
 
     /**
@@ -363,8 +312,7 @@ public final class MemberUpdate {
      * @return this builder
      */
     public Builder skipWebhook(boolean skipWebhook) {
-      this.skipWebhook = skipWebhook;
-      return this;
+      return set(UpdateField.SKIP_WEBHOOK, skipWebhook);
     }
 
     /**
@@ -375,20 +323,18 @@ public final class MemberUpdate {
      * @throws IllegalStateException if no member is set, or no field at all is
      */
     public MemberUpdate build() {
-      if (member == null) {
+      if (!values.containsKey(UpdateField.MEMBER)) {
         throw new IllegalStateException("member is required");
       }
-      if (credentials.isEmpty()
-          && id == null
-          && metadata == null
-          && backgroundAggregationDisabled == null
-          && useCases == null
-          && callbackPayload == null
-          && skipAggregation == null
-          && skipWebhook == null) {
+      if (credentials.isEmpty() && values.keySet().stream().allMatch(field -> field.role() == UpdateField.Role.ADDRESS)) {
         throw new IllegalStateException("nothing to update: only the member is set");
       }
       return new MemberUpdate(this);
+    }
+
+    private Builder set(UpdateField field, Object value) {
+      values.put(field, value);
+      return this;
     }
   }
 }

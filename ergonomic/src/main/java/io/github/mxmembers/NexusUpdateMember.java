@@ -12,6 +12,7 @@ import io.github.mxmembers.internal.pipeline.Call;
 import io.github.mxmembers.internal.pipeline.Response;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -20,6 +21,15 @@ import java.util.Objects;
  */
 final class NexusUpdateMember implements Operation<MemberUpdate, MemberUpdateResult> {
   static final NexusUpdateMember INSTANCE = new NexusUpdateMember();
+
+  /** The body fields, by the table: each written with the generated model's own setter. */
+  private static final BodyWriters<MemberUpdateRequest> BODY =
+      new BodyWriters<>(
+          MxApi.NEXUS,
+          Map.of(
+              UpdateField.CREDENTIALS, (member, update) -> member.credentials(credentials(update)),
+              UpdateField.METADATA, (member, update) -> member.metadata(update.metadata().orElseThrow()),
+              UpdateField.SKIP_AGGREGATION, (member, update) -> member.skipAggregation(update.skipAggregation().orElseThrow())));
 
   private NexusUpdateMember() {}
 
@@ -31,32 +41,8 @@ final class NexusUpdateMember implements Operation<MemberUpdate, MemberUpdateRes
   @Override
   public PreparedRequest prepare(MemberUpdate update) {
     Objects.requireNonNull(update, "update == null");
-    rejectIfSet(update.user().isPresent(), "user", "the session names the user");
-    rejectIfSet(update.id().isPresent(), "id", "Nexus members have no partner-defined id");
-    rejectIfSet(
-        update.backgroundAggregationDisabled().isPresent(),
-        "backgroundAggregationDisabled",
-        "Nexus update member does not take it");
-    rejectIfSet(update.useCases().isPresent(), "useCases", "Nexus update member does not take it");
-    rejectIfSet(
-        update.callbackPayload().isPresent(),
-        "callbackPayload",
-        "X-CALLBACK-PAYLOAD is a Platform API header");
-    MemberUpdateRequest member = new MemberUpdateRequest();
-    if (!update.credentials().isEmpty()) {
-      List<CredentialRequest> credentials = new ArrayList<>(update.credentials().size());
-      for (Credential credential : update.credentials()) {
-        credentials.add(new CredentialRequest().guid(credential.guid()).value(credential.value()));
-      }
-      member.credentials(credentials);
-    }
-    update.metadata().ifPresent(member::metadata);
-    update.skipAggregation().ifPresent(member::skipAggregation);
-    if (member.getCredentials() == null && member.getMetadata() == null) {
-      throw new IllegalArgumentException(
-          "nothing to update on the Nexus API: set a credential or metadata"
-              + " (skipAggregation and skipWebhook only qualify an update)");
-    }
+    UpdateField.check(update, MxApi.NEXUS);
+    MemberUpdateRequest member = BODY.write(new MemberUpdateRequest(), update);
     return MembersApi.updateMemberRequest(
         update.member(),
         new MemberUpdateRequestBody().member(member),
@@ -64,10 +50,12 @@ final class NexusUpdateMember implements Operation<MemberUpdate, MemberUpdateRes
         null);
   }
 
-  private static void rejectIfSet(boolean set, String field, String why) {
-    if (set) {
-      throw new IllegalArgumentException(field + ": not a Nexus API field (" + why + ")");
+  private static List<CredentialRequest> credentials(MemberUpdate update) {
+    List<CredentialRequest> credentials = new ArrayList<>(update.credentials().size());
+    for (Credential credential : update.credentials()) {
+      credentials.add(new CredentialRequest().guid(credential.guid()).value(credential.value()));
     }
+    return credentials;
   }
 
   @Override

@@ -12,6 +12,7 @@ import io.github.mxmembers.internal.pipeline.Call;
 import io.github.mxmembers.internal.pipeline.Response;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -21,6 +22,18 @@ import java.util.Objects;
  * never a silent empty value at run time.
  */
 final class PlatformUpdateMember implements Operation<MemberUpdate, MemberUpdateResult> {
+  /** The body fields, by the table: each written with the generated model's own setter. */
+  private static final BodyWriters<MemberUpdateRequest> BODY =
+      new BodyWriters<>(
+          MxApi.PLATFORM,
+          Map.of(
+              UpdateField.CREDENTIALS, (member, update) -> member.credentials(credentials(update)),
+              UpdateField.ID, (member, update) -> member.id(update.id().orElseThrow()),
+              UpdateField.METADATA, (member, update) -> member.metadata(update.metadata().orElseThrow()),
+              UpdateField.BACKGROUND_AGGREGATION_DISABLED,
+                  (member, update) -> member.backgroundAggregationIsDisabled(update.backgroundAggregationDisabled().orElseThrow()),
+              UpdateField.USE_CASES, (member, update) -> member.useCases(toWire(update.useCases().orElseThrow()))));
+
   private final PlatformApiVersion version;
 
   /** @param version the version the client pins in {@code Accept-Version} */
@@ -36,48 +49,22 @@ final class PlatformUpdateMember implements Operation<MemberUpdate, MemberUpdate
   @Override
   public PreparedRequest prepare(MemberUpdate update) {
     Objects.requireNonNull(update, "update == null");
-    if (update.skipAggregation().isPresent()) {
-      throw new IllegalArgumentException(
-          "skipAggregation: the Platform API " + version + " has no skip_aggregation (Nexus only)");
-    }
-    if (update.skipWebhook().isPresent()) {
-      throw new IllegalArgumentException(
-          "skipWebhook: the Platform API has no MX-Skip-Webhook (Nexus only)");
-    }
-    if (update.credentials().isEmpty()
-        && update.id().isEmpty()
-        && update.metadata().isEmpty()
-        && update.backgroundAggregationDisabled().isEmpty()
-        && update.useCases().isEmpty()) {
-      throw new IllegalArgumentException(
-          "nothing to update on the Platform API: set at least one of credential, id, metadata,"
-              + " backgroundAggregationDisabled, useCases");
-    }
-    String user =
-        update
-            .user()
-            .orElseThrow(
-                () ->
-                    new IllegalArgumentException(
-                        "user is required for the Platform API: MemberUpdate.builder().user(...)"));
-    MemberUpdateRequest member = new MemberUpdateRequest();
-    if (!update.credentials().isEmpty()) {
-      List<CredentialRequest> credentials = new ArrayList<>(update.credentials().size());
-      for (Credential credential : update.credentials()) {
-        credentials.add(new CredentialRequest().guid(credential.guid()).value(credential.value()));
-      }
-      member.credentials(credentials);
-    }
-    update.id().ifPresent(member::id);
-    update.metadata().ifPresent(member::metadata);
-    update.backgroundAggregationDisabled().ifPresent(member::backgroundAggregationIsDisabled);
-    update.useCases().ifPresent(useCases -> member.useCases(toWire(useCases)));
+    UpdateField.check(update, MxApi.PLATFORM);
+    MemberUpdateRequest member = BODY.write(new MemberUpdateRequest(), update);
     return MembersApi.updateMemberRequest(
         version.value(),
-        user,
+        update.user().orElseThrow(),
         update.member(),
         new MemberUpdateRequestBody().member(member),
         update.callbackPayload().map(CallbackPayload::encoded).orElse(null));
+  }
+
+  private static List<CredentialRequest> credentials(MemberUpdate update) {
+    List<CredentialRequest> credentials = new ArrayList<>(update.credentials().size());
+    for (Credential credential : update.credentials()) {
+      credentials.add(new CredentialRequest().guid(credential.guid()).value(credential.value()));
+    }
+    return credentials;
   }
 
   private static List<io.github.mxmembers.generated.platform.model.UseCase> toWire(

@@ -30,14 +30,14 @@ class ValidationTest extends MockMxTest {
       assertThatThrownBy(() -> nexus.updateMember(MemberUpdate.builder().member("MBR-1").skipAggregation(true).build()))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessage(
-              "nothing to update on the Nexus API: set a credential or metadata"
+              "nothing to update on the Nexus API: set at least one of credentials, metadata"
                   + " (skipAggregation and skipWebhook only qualify an update)");
       assertThatThrownBy(
               () -> mx.updateMember(MemberUpdate.builder().user("USR-1").member("MBR-1").callbackPayload("x").build()))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessage(
-              "nothing to update on the Platform API: set at least one of credential, id, metadata,"
-                  + " backgroundAggregationDisabled, useCases");
+              "nothing to update on the Platform API: set at least one of credentials, id, metadata,"
+                  + " backgroundAggregationDisabled, useCases (callbackPayload only qualifies an update)");
     }
   }
 
