@@ -41,7 +41,7 @@ public enum UpdateField {
       "Platform: turn background aggregation off or on."),
   /** What the member's data is used for. */
   USE_CASES("use_cases", "useCases", Kind.USE_CASES, Role.CHANGE, Place.BODY, Need.PLATFORM,
-      "Nexus update member does not take it", "Platform; repeatable: the member's use cases."),
+      "Nexus update member does not take it", "Platform; repeatable."),
   /** Text MX echoes back in the webhooks of this change, sent base64-encoded in {@code X-CALLBACK-PAYLOAD}. */
   CALLBACK_PAYLOAD("callback_payload", "callbackPayload", Kind.TEXT, Role.QUALIFIER, Place.HEADER, Need.PLATFORM,
       "X-CALLBACK-PAYLOAD is a Platform API header", "Platform: text MX echoes back in webhooks (sent base64-encoded)."),

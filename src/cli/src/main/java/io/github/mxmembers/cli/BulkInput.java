@@ -7,7 +7,7 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import io.github.mxmembers.BulkItem;
 import io.github.mxmembers.MemberUpdate;
-import io.github.mxmembers.UseCase;
+import io.github.mxmembers.UpdateField;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
@@ -37,20 +37,17 @@ final class BulkInput implements Iterator<BulkItem>, Closeable {
     CSV
   }
 
-  /** The fields a JSON line may have; CSV has them all but credentials. */
-  static final List<String> FIELDS =
-      List.of(
-          "api",
-          "user",
-          "member",
-          "id",
-          "metadata",
-          "use_cases",
-          "background_aggregation_is_disabled",
-          "credentials",
-          "callback_payload",
-          "skip_aggregation",
-          "skip_webhook");
+  /** The fields a JSON line may have: {@code api}, then the SDK's table of update fields; CSV has them all but credentials. */
+  static final List<String> FIELDS = fields();
+
+  private static List<String> fields() {
+    List<String> names = new ArrayList<>();
+    names.add("api");
+    for (UpdateField field : UpdateField.values()) {
+      names.add(field.wireName());
+    }
+    return List.copyOf(names);
+  }
 
   private final BufferedReader in;
   private final Format format;
@@ -126,7 +123,7 @@ final class BulkInput implements Iterator<BulkItem>, Closeable {
     }
     for (String name : names) {
       String column = name.trim().toLowerCase(Locale.ROOT);
-      if (column.equals("credentials")) {
+      if (column.equals(UpdateField.CREDENTIALS.wireName())) {
         throw new IllegalArgumentException("CSV takes no credentials: put credential updates in JSON Lines");
       }
       if (!FIELDS.contains(column)) {
@@ -142,7 +139,7 @@ final class BulkInput implements Iterator<BulkItem>, Closeable {
 
   private static List<String> csvColumns() {
     List<String> names = new ArrayList<>(FIELDS);
-    names.remove("credentials");
+    names.remove(UpdateField.CREDENTIALS.wireName());
     return names;
   }
 
@@ -207,31 +204,34 @@ final class BulkInput implements Iterator<BulkItem>, Closeable {
     MemberUpdate.Builder update = MemberUpdate.builder();
     for (String name : object.keySet()) {
       JsonElement value = object.get(name);
-      switch (name) {
-        case "credentials":
+      if (name.equals("api")) {
+        checkApi(string(value, name));
+        continue;
+      }
+      UpdateField field = UpdateField.fromWireName(name);
+      if (field == null) {
+        // never the name itself: a broken line may have put a value where a name goes
+        throw new IllegalArgumentException("a field this tool does not take (the fields are: " + String.join(", ", FIELDS) + ")");
+      }
+      switch (field.kind()) {
+        case CREDENTIALS:
           credentials(value, update);
           break;
-        case "use_cases":
+        case USE_CASES:
           if (!value.isJsonArray()) {
-            throw new IllegalArgumentException("use_cases: expected an array of strings");
+            throw new IllegalArgumentException(name + ": expected an array of strings");
           }
           List<String> names = new ArrayList<>();
           for (JsonElement each : value.getAsJsonArray()) {
-            names.add(string(each, "use_cases"));
+            names.add(string(each, name));
           }
-          update.useCases(useCases(names));
+          field.setText(update, String.join(";", names));
           break;
-        case "background_aggregation_is_disabled":
-        case "skip_aggregation":
-        case "skip_webhook":
-          set(update, name, bool(value, name));
+        case BOOLEAN:
+          field.setText(update, String.valueOf(bool(value, name)));
           break;
         default:
-          if (!FIELDS.contains(name)) {
-            // never the name itself: a broken line may have put a value where a name goes
-            throw new IllegalArgumentException("a field this tool does not take (the fields are: " + String.join(", ", FIELDS) + ")");
-          }
-          set(update, name, string(value, name));
+          field.setText(update, string(value, name));
       }
     }
     return update.build();
@@ -281,71 +281,19 @@ final class BulkInput implements Iterator<BulkItem>, Closeable {
       if (cell.isEmpty()) {
         continue;
       }
-      switch (name) {
-        case "use_cases":
-          update.useCases(useCases(List.of(cell.split(";", -1))));
-          break;
-        case "background_aggregation_is_disabled":
-        case "skip_aggregation":
-        case "skip_webhook":
-          if (!cell.equals("true") && !cell.equals("false")) {
-            throw new IllegalArgumentException(name + ": expected true or false");
-          }
-          set(update, name, Boolean.parseBoolean(cell));
-          break;
-        default:
-          set(update, name, cell);
+      if (name.equals("api")) {
+        checkApi(cell);
+      } else {
+        UpdateField.fromWireName(name).setText(update, cell);
       }
     }
     return update.build();
   }
 
-  private void set(MemberUpdate.Builder update, String name, Object value) {
-    switch (name) {
-      case "api":
-        if (!api.equalsIgnoreCase((String) value)) {
-          throw new IllegalArgumentException("api: this run updates the " + api + " API (--api)");
-        }
-        break;
-      case "user":
-        update.user((String) value);
-        break;
-      case "member":
-        update.member((String) value);
-        break;
-      case "id":
-        update.id((String) value);
-        break;
-      case "metadata":
-        update.metadata((String) value);
-        break;
-      case "callback_payload":
-        update.callbackPayload((String) value);
-        break;
-      case "background_aggregation_is_disabled":
-        update.backgroundAggregationDisabled((Boolean) value);
-        break;
-      case "skip_aggregation":
-        update.skipAggregation((Boolean) value);
-        break;
-      case "skip_webhook":
-        update.skipWebhook((Boolean) value);
-        break;
-      default:
-        throw new IllegalStateException(name);
+  private void checkApi(String value) {
+    if (!api.equalsIgnoreCase(value)) {
+      throw new IllegalArgumentException("api: this run updates the " + api + " API (--api)");
     }
-  }
-
-  private static UseCase[] useCases(List<String> names) {
-    UseCase[] useCases = new UseCase[names.size()];
-    for (int i = 0; i < names.size(); i++) {
-      UseCase useCase = UseCase.fromValue(names.get(i).trim().toUpperCase(Locale.ROOT));
-      if (useCase == null || useCase == UseCase.UNKNOWN) {
-        throw new IllegalArgumentException("use_cases: expected " + String.join(", ", UseCases.sendable()));
-      }
-      useCases[i] = useCase;
-    }
-    return useCases;
   }
 
   private static String string(JsonElement value, String name) {

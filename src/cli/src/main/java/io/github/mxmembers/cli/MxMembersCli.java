@@ -96,6 +96,7 @@ public final class MxMembersCli implements Runnable {
                   commandLine.getErr().println("mx-members: " + failure.getMessage());
                   return ExitCodes.of(failure);
                 });
+    UpdateMemberCommand.addFieldOptions(cli.getSubcommands().get("update-member").getCommandSpec());
     cli.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.BAD_INPUT);
     return cli.execute(args);
   }

@@ -8,6 +8,7 @@ import io.github.mxmembers.MxNexusClient;
 import io.github.mxmembers.MxPlatformClient;
 import io.github.mxmembers.PlatformApiVersion;
 import io.github.mxmembers.RequestPreview;
+import io.github.mxmembers.UpdateField;
 import io.github.mxmembers.UseCase;
 import io.github.mxmembers.sandbox.MxSandbox;
 import java.io.InputStream;
@@ -21,6 +22,8 @@ import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 
 /** {@code mx-members update-member}: one member update, printed as sent and as MX answered. */
@@ -58,11 +61,8 @@ import picocli.CommandLine.Option;
 final class UpdateMemberCommand implements Callable<Integer> {
   @Mixin SendOptions options;
 
-  @Option(names = "--user", paramLabel = "ID", description = "Platform: the user's id or guid (USR-...).")
-  String user;
-
-  @Option(names = "--member", required = true, paramLabel = "ID", description = "The member's id or guid (MBR-...); Nexus: its guid.")
-  String member;
+  // the options of the update's fields (--user, --member, --id, --metadata, ...) are made from the
+  // SDK's table of fields: see addFieldOptions
 
   @Option(names = "--credential", paramLabel = "GUID=VALUE", description = "A credential to send; repeatable. Visible to other local users: see above.")
   List<String> credentials = new ArrayList<>();
@@ -76,34 +76,13 @@ final class UpdateMemberCommand implements Callable<Integer> {
   @Option(names = "--credential-env", paramLabel = "GUID=VARIABLE", description = "A credential whose value is in an environment variable; repeatable.")
   List<String> credentialsFromEnv = new ArrayList<>();
 
-  @Option(names = "--id", paramLabel = "ID", description = "Platform: a new partner-defined id for the member.")
-  String id;
-
-  @Option(names = "--metadata", paramLabel = "TEXT", description = "New metadata.")
-  String metadata;
-
-  @Option(names = "--background-aggregation-disabled", arity = "1", paramLabel = "true|false", description = "Platform: turn background aggregation off or on.")
-  Boolean backgroundAggregationDisabled;
-
-  @Option(names = "--use-case", paramLabel = "USE_CASE", converter = UseCases.class, completionCandidates = UseCases.class, description = "Platform; repeatable: ${COMPLETION-CANDIDATES}.")
-  List<UseCase> useCases = new ArrayList<>();
-
-  @Option(names = "--callback-payload", paramLabel = "TEXT", description = "Platform: text MX echoes back in webhooks (sent base64-encoded).")
-  String callbackPayload;
-
-  @Option(names = "--skip-aggregation", description = "Nexus: start no aggregation.")
-  boolean skipAggregation;
-
-  @Option(names = "--skip-webhook", description = "Nexus: send no webhook.")
-  boolean skipWebhook;
-
   @Option(names = "--api-version", paramLabel = "VERSION", description = "Platform Accept-Version (default: the newest this build supports).")
   String apiVersion;
 
   @Option(names = "--dry-run", description = "Print the request that would be sent (secrets redacted) and send nothing.")
   boolean dryRun;
 
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+  @picocli.CommandLine.Spec CommandSpec spec;
 
   private final InputStream in;
   private final Map<String, String> env;
@@ -128,8 +107,8 @@ final class UpdateMemberCommand implements Callable<Integer> {
           report.sandbox(sandbox.baseUrl());
           report.before(
               options.api == SendOptions.Api.PLATFORM
-                  ? sandbox.platformMember(member).orElse(null)
-                  : sandbox.nexusMember(member).orElse(null));
+                  ? sandbox.platformMember(update.member()).orElse(null)
+                  : sandbox.nexusMember(update.member()).orElse(null));
           send(update, report, sandbox.baseUrl(), MxSandbox.CLIENT_ID, MxSandbox.API_KEY, err);
         }
       } else {
@@ -219,10 +198,73 @@ final class UpdateMemberCommand implements Callable<Integer> {
     Target.apply(builder, options.endpoint, sandboxUrl);
   }
 
+  /**
+   * Adds an option for each field of the SDK's table ({@link UpdateField}) but the credentials, which
+   * have options of their own that keep values off the command line: its name from the field's
+   * ({@code --use-cases}, and {@code --use-case} for one at a time), its help from the table's.
+   * A field that says how an update is made ({@code --skip-webhook}) is a flag; one that changes the
+   * member takes {@code true|false}. Values go through the field's text form and so the SDK's checks.
+   */
+  static void addFieldOptions(CommandSpec command) {
+    for (UpdateField field : UpdateField.values()) {
+      if (field.kind() == UpdateField.Kind.CREDENTIALS) {
+        continue;
+      }
+      OptionSpec.Builder option = OptionSpec.builder(names(field)).required(field == UpdateField.MEMBER);
+      switch (field.kind()) {
+        case BOOLEAN:
+          if (field.role() == UpdateField.Role.QUALIFIER) {
+            option.type(boolean.class).description(field.description());
+          } else {
+            option.type(Boolean.class).arity("1").paramLabel("true|false").description(field.description());
+          }
+          break;
+        case USE_CASES:
+          option
+              .type(List.class)
+              .auxiliaryTypes(UseCase.class)
+              .converters(new UseCases())
+              .completionCandidates(new UseCases())
+              .paramLabel("USE_CASE")
+              .description(field.description() + " One of: ${COMPLETION-CANDIDATES}.");
+          break;
+        default:
+          option.type(String.class).paramLabel(field.kind() == UpdateField.Kind.TEXT ? "TEXT" : "ID").description(field.description());
+      }
+      command.addOption(option.build());
+    }
+  }
+
+  private static String[] names(UpdateField field) {
+    String name = field.optionName();
+    return field.kind() == UpdateField.Kind.USE_CASES
+        ? new String[] {name.substring(0, name.length() - 1), name}
+        : new String[] {name};
+  }
+
+  /** The value given for a field's option as its text form, or null when it was not given. */
+  private String text(UpdateField field) {
+    Object value = spec.findOption(field.optionName()).getValue();
+    if (value instanceof List) {
+      List<String> names = new ArrayList<>();
+      for (Object useCase : (List<?>) value) {
+        names.add(((UseCase) useCase).value());
+      }
+      return names.isEmpty() ? null : String.join(";", names);
+    }
+    if (value instanceof Boolean && field.role() == UpdateField.Role.QUALIFIER) {
+      return (Boolean) value ? "true" : null; // a flag: given or not
+    }
+    return value == null ? null : value.toString();
+  }
+
   private MemberUpdate update(PrintWriter err) {
-    MemberUpdate.Builder update = MemberUpdate.builder().member(member);
-    if (user != null) {
-      update.user(user);
+    MemberUpdate.Builder update = MemberUpdate.builder();
+    for (UpdateField field : UpdateField.values()) {
+      String text = field.role() == UpdateField.Role.ADDRESS ? text(field) : null;
+      if (text != null) {
+        update = field.setText(update, text);
+      }
     }
     if (!credentials.isEmpty()) {
       err.println(
@@ -250,26 +292,11 @@ final class UpdateMemberCommand implements Callable<Integer> {
         throw new IllegalArgumentException("credential #" + (i + 1) + ": its guid is given twice");
       }
     }
-    if (id != null) {
-      update.id(id);
-    }
-    if (metadata != null) {
-      update.metadata(metadata);
-    }
-    if (backgroundAggregationDisabled != null) {
-      update.backgroundAggregationDisabled(backgroundAggregationDisabled);
-    }
-    if (!useCases.isEmpty()) {
-      update.useCases(useCases.toArray(new UseCase[0]));
-    }
-    if (callbackPayload != null) {
-      update.callbackPayload(callbackPayload);
-    }
-    if (skipAggregation) {
-      update.skipAggregation(true);
-    }
-    if (skipWebhook) {
-      update.skipWebhook(true);
+    for (UpdateField field : UpdateField.values()) {
+      String text = field.role() != UpdateField.Role.ADDRESS && field.kind() != UpdateField.Kind.CREDENTIALS ? text(field) : null;
+      if (text != null) {
+        update = field.setText(update, text);
+      }
     }
     return update.build();
   }
