@@ -1,8 +1,8 @@
 package io.github.mxmembers;
 
-import io.github.mxmembers.generated.transport.AsyncHttpTransport;
-import io.github.mxmembers.generated.transport.HttpTransport;
-import io.github.mxmembers.generated.transport.PreparedRequest;
+import io.github.mxmembers.internal.transport.AsyncHttpTransport;
+import io.github.mxmembers.internal.transport.HttpTransport;
+import io.github.mxmembers.internal.transport.PreparedRequest;
 import io.github.mxmembers.internal.SdkInfo;
 import io.github.mxmembers.internal.pipeline.Call;
 import io.github.mxmembers.internal.pipeline.Interceptor;

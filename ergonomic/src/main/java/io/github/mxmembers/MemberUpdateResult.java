@@ -2,7 +2,7 @@ package io.github.mxmembers;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
-import io.github.mxmembers.generated.transport.PreparedRequest;
+import io.github.mxmembers.internal.transport.PreparedRequest;
 import io.github.mxmembers.internal.pipeline.Call;
 import io.github.mxmembers.internal.pipeline.Failures;
 import io.github.mxmembers.internal.pipeline.Response;

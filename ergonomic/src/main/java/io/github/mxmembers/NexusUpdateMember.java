@@ -7,7 +7,7 @@ import io.github.mxmembers.generated.nexus.model.MemberResponse;
 import io.github.mxmembers.generated.nexus.model.MemberResponseBody;
 import io.github.mxmembers.generated.nexus.model.MemberUpdateRequest;
 import io.github.mxmembers.generated.nexus.model.MemberUpdateRequestBody;
-import io.github.mxmembers.generated.transport.PreparedRequest;
+import io.github.mxmembers.internal.transport.PreparedRequest;
 import io.github.mxmembers.internal.pipeline.Call;
 import io.github.mxmembers.internal.pipeline.Response;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.github.mxmembers;
 
-import io.github.mxmembers.generated.transport.PreparedRequest;
+import io.github.mxmembers.internal.transport.PreparedRequest;
 import io.github.mxmembers.internal.pipeline.Call;
 import io.github.mxmembers.internal.pipeline.Futures;
 import io.github.mxmembers.internal.pipeline.Pipeline;

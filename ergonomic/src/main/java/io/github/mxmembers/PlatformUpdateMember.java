@@ -7,7 +7,7 @@ import io.github.mxmembers.generated.platform.model.MemberResponse;
 import io.github.mxmembers.generated.platform.model.MemberResponseBody;
 import io.github.mxmembers.generated.platform.model.MemberUpdateRequest;
 import io.github.mxmembers.generated.platform.model.MemberUpdateRequestBody;
-import io.github.mxmembers.generated.transport.PreparedRequest;
+import io.github.mxmembers.internal.transport.PreparedRequest;
 import io.github.mxmembers.internal.pipeline.Call;
 import io.github.mxmembers.internal.pipeline.Response;
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.github.mxmembers.generated.transport.PreparedRequest;
+import io.github.mxmembers.internal.transport.PreparedRequest;
 import io.github.mxmembers.internal.http.HeaderLog;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -10,7 +10,7 @@ import com.google.gson.JsonParser;
 import com.sun.net.httpserver.HttpServer;
 import io.github.mxmembers.exception.MxApiException;
 import io.github.mxmembers.exception.MxResponseException;
-import io.github.mxmembers.generated.transport.HttpTransport;
+import io.github.mxmembers.internal.transport.HttpTransport;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

@@ -1,6 +1,9 @@
 package io.github.mxmembers.internal;
 
+import io.github.mxmembers.annotations.InternalApi;
+
 /** Facts about this build, filtered in from the pom. Not part of the public API. */
+@InternalApi
 public final class SdkInfo {
   /** This SDK's version. */
   public static final String VERSION = "${project.version}";

@@ -1,6 +1,6 @@
 package io.github.mxmembers.retry;
 
-import io.github.mxmembers.generated.transport.ResponseTooLargeException;
+import io.github.mxmembers.internal.transport.ResponseTooLargeException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;

@@ -38,8 +38,8 @@ class RetryPolicyTest {
 
   @Test
   void aResponseOverTheSizeCapIsNotRetried() throws Exception {
-    java.lang.reflect.Constructor<io.github.mxmembers.generated.transport.ResponseTooLargeException> make =
-        io.github.mxmembers.generated.transport.ResponseTooLargeException.class.getDeclaredConstructor(int.class, String.class);
+    java.lang.reflect.Constructor<io.github.mxmembers.internal.transport.ResponseTooLargeException> make =
+        io.github.mxmembers.internal.transport.ResponseTooLargeException.class.getDeclaredConstructor(int.class, String.class);
     make.setAccessible(true);
 
     assertThat(RetryPolicy.defaults().isRetryableFailure(make.newInstance(200, "5 MB"), true)).isFalse();

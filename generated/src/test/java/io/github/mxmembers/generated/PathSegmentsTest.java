@@ -2,7 +2,7 @@ package io.github.mxmembers.generated;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.mxmembers.generated.transport.PathSegments;
+import io.github.mxmembers.internal.transport.PathSegments;
 import org.junit.jupiter.api.Test;
 
 class PathSegmentsTest {

@@ -16,7 +16,7 @@ import io.github.mxmembers.generated.platform.model.MemberResponseBody;
 import io.github.mxmembers.generated.platform.model.MemberUpdateRequest;
 import io.github.mxmembers.generated.platform.model.MemberUpdateRequestBody;
 import io.github.mxmembers.generated.platform.model.UseCase;
-import io.github.mxmembers.generated.transport.PreparedRequest;
+import io.github.mxmembers.internal.transport.PreparedRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -3,8 +3,8 @@ package io.github.mxmembers.generated;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.mxmembers.generated.transport.PathSegments;
-import io.github.mxmembers.generated.transport.PreparedRequest;
+import io.github.mxmembers.internal.transport.PathSegments;
+import io.github.mxmembers.internal.transport.PreparedRequest;
 import org.junit.jupiter.api.Test;
 
 /** The transport sends a request's path as it is, so the request only takes a percent-encoded one. */

@@ -1,5 +1,6 @@
 package io.github.mxmembers.internal.bulk;
 
+import io.github.mxmembers.annotations.InternalApi;
 import java.time.Duration;
 import java.util.function.LongSupplier;
 
@@ -24,6 +25,7 @@ import java.util.function.LongSupplier;
  *
  * Thread-safe: successes and throttles are reported from the client's threads.
  */
+@InternalApi
 public final class AdaptiveRate {
   /** The share of the rate kept after a throttle: gentle, since each cycle costs the lost share. */
   static final double BETA = 0.95;

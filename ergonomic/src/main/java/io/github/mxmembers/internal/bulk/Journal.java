@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import io.github.mxmembers.annotations.InternalApi;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.Closeable;
@@ -30,6 +31,7 @@ import java.util.Optional;
  *
  * <p>The first line, {@code {"mx_members_journal":1}}, marks the file as one. Thread-safe.
  */
+@InternalApi
 public final class Journal implements Closeable {
   static final String HEADER = "{\"mx_members_journal\":1}";
 

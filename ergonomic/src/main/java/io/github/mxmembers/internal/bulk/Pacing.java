@@ -1,6 +1,7 @@
 package io.github.mxmembers.internal.bulk;
 
 import io.github.mxmembers.CallListener;
+import io.github.mxmembers.annotations.InternalApi;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -8,6 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * 503 slow it, successes speed it up), counts the 429s, and passes every event on to the listener the
  * caller set on the client builder, which still hears everything.
  */
+@InternalApi
 public final class Pacing implements CallListener {
   private final AdaptiveRate pacer;
   private final CallListener theirs;

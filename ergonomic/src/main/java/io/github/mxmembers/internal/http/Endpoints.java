@@ -1,11 +1,13 @@
 package io.github.mxmembers.internal.http;
 
+import io.github.mxmembers.annotations.InternalApi;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 
 /** Checks base URLs: credentials only travel over HTTPS, except to a loopback address. */
+@InternalApi
 public final class Endpoints {
   private Endpoints() {}
 

@@ -4,12 +4,14 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import io.github.mxmembers.annotations.InternalApi;
 import java.nio.charset.StandardCharsets;
 
 /**
  * MX's error code and message, read leniently from any error body: MX publishes no fixed schema,
  * and a proxy in between may answer with HTML or nothing at all.
  */
+@InternalApi
 public final class ErrorBody {
   private static final int MAX_MESSAGE = 300;
   private static final ErrorBody NONE = new ErrorBody(null, null);

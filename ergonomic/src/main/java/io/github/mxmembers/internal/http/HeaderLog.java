@@ -1,5 +1,6 @@
 package io.github.mxmembers.internal.http;
 
+import io.github.mxmembers.annotations.InternalApi;
 import io.github.mxmembers.internal.pipeline.Response;
 import java.util.Locale;
 import java.util.Set;
@@ -10,6 +11,7 @@ import org.apache.hc.core5.http.Header;
  * by name only. Auth headers (Authorization, MD-SESSION-TOKEN, MD-API-TOKEN, MD-API-KEY) and the
  * callback payload are never on the list.
  */
+@InternalApi
 public final class HeaderLog {
   private static final Set<String> ALLOWED =
       Set.of(

@@ -1,6 +1,7 @@
 package io.github.mxmembers.internal.http;
 
-import io.github.mxmembers.generated.transport.AsyncHttpTransport;
+import io.github.mxmembers.annotations.InternalApi;
+import io.github.mxmembers.internal.transport.AsyncHttpTransport;
 import java.time.Duration;
 import java.util.concurrent.ThreadFactory;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -24,6 +25,7 @@ import org.apache.hc.core5.util.Timeout;
  * ones, set up alike. HttpClient's own retries and redirect following are off: retries are decided
  * in one place (the pipeline's {@code RetryInterceptor}), and credentials never follow a redirect.
  */
+@InternalApi
 public final class HttpClientFactory {
   private HttpClientFactory() {}
 

@@ -1,10 +1,12 @@
 package io.github.mxmembers.internal.nexus;
 
+import io.github.mxmembers.annotations.InternalApi;
 import java.time.Duration;
 import java.time.Instant;
 import org.apache.hc.core5.http.Header;
 
 /** One Nexus session: its token header and when it was last used (its lifetime slides). */
+@InternalApi
 public final class Session {
   private final Header header;
   private volatile Instant lastUsed;

@@ -1,5 +1,6 @@
 package io.github.mxmembers.internal.nexus;
 
+import io.github.mxmembers.annotations.InternalApi;
 import io.github.mxmembers.internal.pipeline.Call;
 import io.github.mxmembers.internal.pipeline.Interceptor;
 import io.github.mxmembers.internal.pipeline.Response;
@@ -12,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
  * needed), and when MX answers 4011 renews it once and sends the request again. Each use of a
  * session restarts its 30 minutes.
  */
+@InternalApi
 public final class SessionInterceptor implements Interceptor {
   private final SessionManager sessions;
 

@@ -1,9 +1,10 @@
 package io.github.mxmembers.internal.nexus;
 
+import io.github.mxmembers.annotations.InternalApi;
 import io.github.mxmembers.generated.nexus.api.MembersApi;
 import io.github.mxmembers.generated.nexus.api.SessionsApi;
 import io.github.mxmembers.generated.nexus.model.SessionResponseBody;
-import io.github.mxmembers.generated.transport.PreparedRequest;
+import io.github.mxmembers.internal.transport.PreparedRequest;
 import io.github.mxmembers.internal.pipeline.Call;
 import io.github.mxmembers.internal.pipeline.Failures;
 import io.github.mxmembers.internal.pipeline.Futures;
@@ -26,6 +27,7 @@ import org.slf4j.LoggerFactory;
  * and retry budget; concurrent callers share one opening and wait for it no longer than their own
  * deadline allows (an async caller without holding a thread). Thread-safe.
  */
+@InternalApi
 public final class SessionManager {
   /** MX: a session is valid for 30 minutes, and the counter is refreshed with each call. */
   public static final Duration LIFETIME = Duration.ofMinutes(30);

@@ -1,8 +1,9 @@
 package io.github.mxmembers.internal.nexus;
 
+import io.github.mxmembers.annotations.InternalApi;
 import io.github.mxmembers.generated.nexus.api.SessionsApi;
 import io.github.mxmembers.generated.nexus.model.ApiTokenResponseBody;
-import io.github.mxmembers.generated.transport.PreparedRequest;
+import io.github.mxmembers.internal.transport.PreparedRequest;
 import io.github.mxmembers.internal.pipeline.Call;
 import io.github.mxmembers.internal.pipeline.Failures;
 import io.github.mxmembers.internal.pipeline.Outgoing;
@@ -15,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
  * Reads a one-time API token from MX's SSO API, through a pipeline that authenticates with the
  * {@code MD-API-KEY}.
  */
+@InternalApi
 public final class SsoApiTokenSource implements TokenFetcher {
   private final Pipeline pipeline;
   private final PreparedRequest request;

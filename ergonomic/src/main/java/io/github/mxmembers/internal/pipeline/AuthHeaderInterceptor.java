@@ -1,5 +1,6 @@
 package io.github.mxmembers.internal.pipeline;
 
+import io.github.mxmembers.annotations.InternalApi;
 import java.util.concurrent.CompletableFuture;
 import org.apache.hc.core5.http.Header;
 
@@ -7,6 +8,7 @@ import org.apache.hc.core5.http.Header;
  * Authentication by a fixed header on every attempt: Basic auth on the Platform API, the {@code
  * MD-API-KEY} on the SSO API. (The Nexus session is {@code SessionInterceptor}.)
  */
+@InternalApi
 public final class AuthHeaderInterceptor implements Interceptor {
   private final Header header;
 

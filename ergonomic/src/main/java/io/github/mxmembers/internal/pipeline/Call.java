@@ -2,8 +2,9 @@ package io.github.mxmembers.internal.pipeline;
 
 import io.github.mxmembers.CallListener;
 import io.github.mxmembers.MxApi;
+import io.github.mxmembers.annotations.InternalApi;
 import io.github.mxmembers.exception.MxException;
-import io.github.mxmembers.generated.transport.PreparedRequest;
+import io.github.mxmembers.internal.transport.PreparedRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +22,7 @@ import org.slf4j.LoggerFactory;
  * and draws on the same budget. A call runs one step at a time: on an async client the steps may
  * run on different threads, one after the other (each future's completion orders them).
  */
+@InternalApi
 public final class Call {
   private static final Logger LOG = LoggerFactory.getLogger(Call.class);
   private static final AtomicLong IDS = new AtomicLong();

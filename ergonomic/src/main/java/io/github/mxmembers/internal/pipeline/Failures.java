@@ -1,14 +1,16 @@
 package io.github.mxmembers.internal.pipeline;
 
+import io.github.mxmembers.annotations.InternalApi;
 import io.github.mxmembers.exception.MxApiException;
 import io.github.mxmembers.exception.MxResponseException;
 import io.github.mxmembers.exception.MxTransportException;
-import io.github.mxmembers.generated.transport.PreparedRequest;
-import io.github.mxmembers.generated.transport.ResponseTooLargeException;
+import io.github.mxmembers.internal.transport.PreparedRequest;
+import io.github.mxmembers.internal.transport.ResponseTooLargeException;
 import io.github.mxmembers.internal.http.ErrorBody;
 import java.io.IOException;
 
 /** Builds every exception a call throws, so that each carries the attempts and MX's request id the same way. */
+@InternalApi
 public final class Failures {
   private Failures() {}
 

@@ -1,5 +1,6 @@
 package io.github.mxmembers.internal.pipeline;
 
+import io.github.mxmembers.annotations.InternalApi;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -10,6 +11,7 @@ import java.util.function.BiFunction;
  * What every stage of the pipeline does with a future: go on from it, see through the wrapper of
  * its failure, and pass the failure on.
  */
+@InternalApi
 public final class Futures {
   private Futures() {}
 

@@ -1,5 +1,6 @@
 package io.github.mxmembers.internal.pipeline;
 
+import io.github.mxmembers.annotations.InternalApi;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -8,10 +9,14 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>Every step returns a future, so that one chain serves the sync clients (whose futures are
  * complete on return: each step runs on the calling thread) and the async ones (whose futures
- * complete on an I/O or timer thread). A step never blocks, and never throws: it returns a failed
- * future instead.
+ * complete on an I/O or timer thread). A step itself waits for nothing: what blocks is only where
+ * the client's flavour puts it. On a sync client the {@link Transport} sends on the calling thread and
+ * blocks it for the attempt, and the {@link Waiter} sleeps there between attempts, so the future a
+ * step gets back is already complete; on an async client neither blocks and no step may either. A
+ * step never throws: it returns a failed future instead.
  */
 @FunctionalInterface
+@InternalApi
 public interface Interceptor {
   /**
    * @return the response; fails with an {@link java.io.IOException} when no response came back

@@ -1,12 +1,14 @@
 package io.github.mxmembers.internal.pipeline;
 
-import io.github.mxmembers.generated.transport.PreparedRequest;
+import io.github.mxmembers.annotations.InternalApi;
+import io.github.mxmembers.internal.transport.PreparedRequest;
 import org.apache.hc.core5.http.Header;
 
 /**
  * A prepared request on its way down the pipeline: the same bytes on every attempt, plus the
  * credential header an auth step attaches, and whether it may be repeated once it may have reached MX.
  */
+@InternalApi
 public final class Outgoing {
   private final PreparedRequest request;
   private final boolean idempotent;

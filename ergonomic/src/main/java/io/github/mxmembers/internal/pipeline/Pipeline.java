@@ -1,6 +1,7 @@
 package io.github.mxmembers.internal.pipeline;
 
-import io.github.mxmembers.generated.transport.ResponseTooLargeException;
+import io.github.mxmembers.annotations.InternalApi;
+import io.github.mxmembers.internal.transport.ResponseTooLargeException;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -12,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
  * walks it with its own {@link Call}. The same chain serves the sync and the async clients: only
  * the {@link Transport} at its end and the call's {@link Waiter} differ.
  */
+@InternalApi
 public final class Pipeline {
   private final Interceptor[] interceptors;
 

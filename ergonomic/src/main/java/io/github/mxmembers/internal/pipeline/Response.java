@@ -1,9 +1,11 @@
 package io.github.mxmembers.internal.pipeline;
 
-import io.github.mxmembers.generated.transport.RawResponse;
+import io.github.mxmembers.annotations.InternalApi;
+import io.github.mxmembers.internal.transport.RawResponse;
 import io.github.mxmembers.internal.http.ErrorBody;
 
 /** A response as the pipeline hands it on: the raw response, its request id, and its error body parsed once. */
+@InternalApi
 public final class Response {
   /**
    * The header MX's request id is read from. MX's reference pages do not name it; {@code

@@ -1,10 +1,12 @@
 package io.github.mxmembers.internal.pipeline;
 
 import com.google.gson.JsonParseException;
-import io.github.mxmembers.generated.transport.PreparedRequest;
+import io.github.mxmembers.annotations.InternalApi;
+import io.github.mxmembers.internal.transport.PreparedRequest;
 import java.util.function.BiFunction;
 
 /** Turns a call's last response into its parsed body or the matching exception. */
+@InternalApi
 public final class Responses {
   private Responses() {}
 

@@ -1,5 +1,6 @@
 package io.github.mxmembers.internal.pipeline;
 
+import io.github.mxmembers.annotations.InternalApi;
 import io.github.mxmembers.retry.RetryPolicy;
 import java.io.IOException;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import org.slf4j.LoggerFactory;
  * wait is the call's {@link Waiter}: a sleep on the calling thread for a sync client, a timer for an
  * async one.
  */
+@InternalApi
 public final class RetryInterceptor implements Interceptor {
   private static final Logger LOG = LoggerFactory.getLogger(RetryInterceptor.class);
 

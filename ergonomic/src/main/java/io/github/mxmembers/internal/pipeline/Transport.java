@@ -1,9 +1,10 @@
 package io.github.mxmembers.internal.pipeline;
 
-import io.github.mxmembers.generated.transport.AttemptTimer;
-import io.github.mxmembers.generated.transport.HttpTransport;
-import io.github.mxmembers.generated.transport.PreparedRequest;
-import io.github.mxmembers.generated.transport.RawResponse;
+import io.github.mxmembers.annotations.InternalApi;
+import io.github.mxmembers.internal.transport.AttemptTimer;
+import io.github.mxmembers.internal.transport.HttpTransport;
+import io.github.mxmembers.internal.transport.PreparedRequest;
+import io.github.mxmembers.internal.transport.RawResponse;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -15,6 +16,7 @@ import org.apache.hc.core5.http.Header;
  * between a sync and an async client's path to MX, with {@link Waiter}.
  */
 @FunctionalInterface
+@InternalApi
 public interface Transport {
   /** {@return completes with the response, or fails with the IOException of an attempt that got none} */
   CompletableFuture<RawResponse> send(PreparedRequest request, RequestConfig config, AttemptTimer timer, Header[] extra);

@@ -1,8 +1,9 @@
 package io.github.mxmembers.internal.pipeline;
 
-import io.github.mxmembers.generated.transport.AttemptTimer;
-import io.github.mxmembers.generated.transport.PreparedRequest;
-import io.github.mxmembers.generated.transport.RawResponse;
+import io.github.mxmembers.annotations.InternalApi;
+import io.github.mxmembers.internal.transport.AttemptTimer;
+import io.github.mxmembers.internal.transport.PreparedRequest;
+import io.github.mxmembers.internal.transport.RawResponse;
 import io.github.mxmembers.internal.http.HeaderLog;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -19,6 +20,7 @@ import org.slf4j.LoggerFactory;
  * flight. Logs the attempt at DEBUG (request line, status, attempt, time, MX's request id) and its
  * headers, from an allow-list, at TRACE.
  */
+@InternalApi
 public final class TransportInterceptor implements Interceptor {
   private static final Logger LOG = LoggerFactory.getLogger(TransportInterceptor.class);
 

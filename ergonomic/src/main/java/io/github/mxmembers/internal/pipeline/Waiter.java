@@ -1,6 +1,7 @@
 package io.github.mxmembers.internal.pipeline;
 
-import io.github.mxmembers.generated.transport.AttemptTimer;
+import io.github.mxmembers.annotations.InternalApi;
+import io.github.mxmembers.internal.transport.AttemptTimer;
 import io.github.mxmembers.retry.Scheduler;
 import io.github.mxmembers.retry.Sleeper;
 import java.time.Duration;
@@ -16,6 +17,7 @@ import java.util.concurrent.TimeoutException;
  * ({@link #blocking}); an async one holds no thread and is woken by a timer ({@link #timed}). With
  * {@link Transport}, the one difference between the two.
  */
+@InternalApi
 public interface Waiter {
   /**
    * {@return completes once {@code delay} has passed; fails with {@link InterruptedException} when

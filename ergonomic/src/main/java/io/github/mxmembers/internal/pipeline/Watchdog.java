@@ -1,6 +1,7 @@
 package io.github.mxmembers.internal.pipeline;
 
-import io.github.mxmembers.generated.transport.AttemptTimer;
+import io.github.mxmembers.annotations.InternalApi;
+import io.github.mxmembers.internal.transport.AttemptTimer;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.Set;
@@ -26,6 +27,7 @@ import org.slf4j.LoggerFactory;
  * ScheduledExecutorService would have it, wakes the timer thread twice per call: about a tenth of
  * the SDK's throughput on a loopback benchmark.) {@link #close()} ends the thread.
  */
+@InternalApi
 public final class Watchdog implements AutoCloseable {
   /** How often armed attempts are checked: the most an abort can come after its deadline. */
   static final Duration TICK = Duration.ofMillis(10);

@@ -1,10 +1,12 @@
-package io.github.mxmembers.generated.transport;
+package io.github.mxmembers.internal.transport;
 
+import io.github.mxmembers.annotations.InternalApi;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.hc.core5.http.Header;
 
 /** A response as received: status, headers and the whole body. */
+@InternalApi
 public final class RawResponse {
   private static final byte[] EMPTY = new byte[0];
 

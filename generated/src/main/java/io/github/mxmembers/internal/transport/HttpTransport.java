@@ -1,5 +1,6 @@
-package io.github.mxmembers.generated.transport;
+package io.github.mxmembers.internal.transport;
 
+import io.github.mxmembers.annotations.InternalApi;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -16,6 +17,7 @@ import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
  * whole response. It never retries and never follows redirects on its own: the caller decides.
  * Thread-safe when the underlying client is.
  */
+@InternalApi
 public final class HttpTransport {
   /**
    * The largest response body read: a member is about 1 KB, so 4 MiB leaves room for anything MX

@@ -1,4 +1,4 @@
-package io.github.mxmembers.generated.transport;
+package io.github.mxmembers.internal.transport;
 
 import java.util.List;
 import org.apache.hc.core5.http.Header;

@@ -1,5 +1,6 @@
-package io.github.mxmembers.generated.transport;
+package io.github.mxmembers.internal.transport;
 
+import io.github.mxmembers.annotations.InternalApi;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.apache.hc.core5.http.message.BasicHeader;
  * One operation's request, serialised once: method, encoded path and query, headers and body bytes.
  * Sending it again sends the same bytes, which is what makes a retry safe to reason about.
  */
+@InternalApi
 public final class PreparedRequest {
   private final String method;
   private final String pathAndQuery;

@@ -1,5 +1,6 @@
-package io.github.mxmembers.generated.transport;
+package io.github.mxmembers.internal.transport;
 
+import io.github.mxmembers.annotations.InternalApi;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -40,6 +41,7 @@ import org.apache.hc.core5.http.protocol.HttpContext;
  * addExecInterceptorLast(ABORT_INTERCEPTOR, abortInterceptor())}): an aborted attempt then closes
  * its connection, wherever the exchange is.
  */
+@InternalApi
 public final class AsyncHttpTransport {
   /** The name {@link #abortInterceptor()} goes by in the client's exec chain. */
   public static final String ABORT_INTERCEPTOR = "mx-members-abort";

@@ -1,11 +1,13 @@
-package io.github.mxmembers.generated.transport;
+package io.github.mxmembers.internal.transport;
 
+import io.github.mxmembers.annotations.InternalApi;
 import java.io.IOException;
 
 /**
  * A response body larger than {@link HttpTransport#MAX_BODY_BYTES}: the attempt is abandoned rather
  * than filling the heap. Another attempt would be as large, so it is not a transient failure.
  */
+@InternalApi
 public final class ResponseTooLargeException extends IOException {
   private static final long serialVersionUID = 1L;
 

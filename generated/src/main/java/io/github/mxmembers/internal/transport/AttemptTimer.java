@@ -1,5 +1,6 @@
-package io.github.mxmembers.generated.transport;
+package io.github.mxmembers.internal.transport;
 
+import io.github.mxmembers.annotations.InternalApi;
 import org.apache.hc.core5.concurrent.Cancellable;
 
 /**
@@ -7,6 +8,7 @@ import org.apache.hc.core5.concurrent.Cancellable;
  * trickles bytes, holds a call past its deadline.
  */
 @FunctionalInterface
+@InternalApi
 public interface AttemptTimer {
   /** Never aborts. */
   AttemptTimer NONE = attempt -> () -> {};

@@ -1,8 +1,10 @@
-package io.github.mxmembers.generated.transport;
+package io.github.mxmembers.internal.transport;
 
+import io.github.mxmembers.annotations.InternalApi;
 import java.nio.charset.StandardCharsets;
 
 /** Percent-encodes a value for use as one URL path segment or query component (RFC 3986). */
+@InternalApi
 public final class PathSegments {
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
