@@ -90,14 +90,16 @@ final class ClientRuntime implements AutoCloseable {
 
   /**
    * An async client's runtime: an async client the SDK builds and owns, on {@code ioThreads} I/O
-   * threads; retries wait on {@code scheduler}, or on the timer thread when it is null.
+   * threads; retries wait on {@code scheduler}, or on the timer thread when it is null; {@code writes},
+   * for tests, hears each attempt handed its connection (null for none).
    */
-  static ClientRuntime async(MxClientBuilder<?> builder, Scheduler scheduler, int ioThreads) {
+  static ClientRuntime async(
+      MxClientBuilder<?> builder, Scheduler scheduler, int ioThreads, AsyncHttpTransport.WriteObserver writes) {
     IoThreads threads = new IoThreads();
     CloseableHttpAsyncClient client = builder.newAsyncHttpClient(ioThreads, threads);
     return new ClientRuntime(
         builder,
-        baseUrl -> new AsyncHttpTransport(client, baseUrl)::send,
+        baseUrl -> new AsyncHttpTransport(client, baseUrl, writes)::send,
         () -> {
           // graceful: an immediate close races the reactor's own loop (HttpCore logs the clash at
           // ERROR); the watchdog has already aborted every attempt, so there is little to wait for

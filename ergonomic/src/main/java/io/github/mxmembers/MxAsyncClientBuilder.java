@@ -1,5 +1,6 @@
 package io.github.mxmembers;
 
+import io.github.mxmembers.internal.transport.AsyncHttpTransport;
 import io.github.mxmembers.retry.Scheduler;
 import java.util.Objects;
 
@@ -15,6 +16,8 @@ public abstract class MxAsyncClientBuilder<B extends MxAsyncClientBuilder<B>> ex
 
   private Scheduler scheduler;
   private int ioThreads = DEFAULT_IO_THREADS;
+  /** Tests only: hears each attempt handed its connection. */
+  private AsyncHttpTransport.WriteObserver writeObserver;
 
   MxAsyncClientBuilder(ApiSettings api) {
     super(api);
@@ -48,9 +51,15 @@ public abstract class MxAsyncClientBuilder<B extends MxAsyncClientBuilder<B>> ex
     return self();
   }
 
+  /** Tests only: the observer of the point where each attempt is handed its connection. */
+  B writeObserver(AsyncHttpTransport.WriteObserver writeObserver) {
+    this.writeObserver = writeObserver;
+    return self();
+  }
+
   /** The runtime of a client built now: over HttpClient's async client, waiting on timers. */
   @Override
   ClientRuntime runtime() {
-    return ClientRuntime.async(this, scheduler, ioThreads);
+    return ClientRuntime.async(this, scheduler, ioThreads, writeObserver);
   }
 }

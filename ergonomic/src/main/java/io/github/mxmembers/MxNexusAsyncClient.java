@@ -24,8 +24,10 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>Errors, cancellation and threads are as on {@link MxPlatformAsyncClient}: bad input throws at
  * once, before any I/O; every other failure fails the future with the {@link MxException} itself;
- * {@code cancel(true)} aborts the attempt on the wire and starts no other; the future completes on
- * the client's I/O or timer thread.
+ * {@code cancel(true)} aborts the attempt on the wire and starts no other, and only an update already
+ * on the wire may have reached MX; the future completes on the client's I/O or timer thread.
+ * Cancelling the update that is opening the session fails none of those waiting for it: one of them
+ * opens the session instead.
  */
 public final class MxNexusAsyncClient extends AbstractNexusClient {
   private MxNexusAsyncClient(Builder builder) {

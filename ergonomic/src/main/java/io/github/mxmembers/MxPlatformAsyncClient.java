@@ -35,6 +35,11 @@ import java.util.concurrent.CompletableFuture;
  * <p><b>Cancellation.</b> {@code cancel(true)} on the returned future aborts the attempt on the wire
  * (its connection is closed, not returned to the pool half-read) and starts no further attempt; the
  * listener's {@code callFinished} then carries a {@link java.util.concurrent.CancellationException}.
+ * What reaches MX: once {@code cancel(true)} has returned true, the update is never handed a
+ * connection. One still waiting (for a connection from the pool, for a Nexus session, for a retry, or
+ * about to be sent) is never written; only an update already on the wire, handed its connection
+ * before the cancel, may have reached MX. Such an update may or may not have been applied: it is an
+ * idempotent {@code PUT}, so sending it again is safe.
  * {@link #close()} fails every call still under way with an {@link
  * io.github.mxmembers.exception.MxTransportException}.
  *

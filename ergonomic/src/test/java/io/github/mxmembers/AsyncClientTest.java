@@ -382,6 +382,32 @@ class AsyncClientTest extends MockMxTest {
     assertThat(server.retrieveRecordedRequests(request().withPath("/sessions"))).hasSize(1);
   }
 
+  @Test
+  void cancellingTheUpdateThatOpensTheSessionFailsNoOtherUpdate() throws Exception {
+    CompletableFuture<String> firstToken = new CompletableFuture<>();
+    server.when(request().withPath("/sessions")).respond(response().withBody("{\"session\":{\"token\":\"s-1\"}}"));
+    server.when(request().withMethod("PUT")).respond(response().withBody(MockMx.nexusMemberJson()));
+    AtomicInteger asked = new AtomicInteger();
+
+    try (MxNexusAsyncClient nexus =
+        MxNexusAsyncClient.builder()
+            .baseUrl(MockMx.url(server))
+            .apiTokenSource(() -> asked.incrementAndGet() == 1 ? firstToken : CompletableFuture.completedFuture("api-token-2"))
+            .build()) {
+      // the first update opens the session; the second waits for that opening
+      CompletableFuture<MemberUpdateResult> opener = nexus.updateMember(MemberUpdate.builder().member("MBR-1").metadata("m").build());
+      CompletableFuture<MemberUpdateResult> waiter = nexus.updateMember(MemberUpdate.builder().member("MBR-2").metadata("m").build());
+
+      assertThat(opener.cancel(true)).isTrue();
+      firstToken.complete("api-token-1");
+
+      assertThat(waiter.get(10, TimeUnit.SECONDS).status()).isEqualTo(200);
+    }
+    // the waiter opened a session of its own with a new one-time token; the cancelled update was never sent
+    assertThat(asked).hasValue(2);
+    assertThat(server.retrieveRecordedRequests(request().withMethod("PUT").withPath("/members/MBR-1"))).isEmpty();
+  }
+
   private static void awaitRequests(int count) throws InterruptedException {
     long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (MockMx.received(server).length < count && System.nanoTime() < until) {

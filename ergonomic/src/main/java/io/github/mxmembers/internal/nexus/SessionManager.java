@@ -88,9 +88,18 @@ public final class SessionManager {
       pending = opening;
     }
     if (!mine) {
-      // the opening call's failure, if it fails, is this call's too
-      return call.within(pending, "while another call opened the session");
+      // the opening call's failure, if it fails, is this call's too; but not its cancellation: then
+      // this call (or another waiting one) opens the session itself
+      return call.within(pending, "while another call opened the session")
+          .exceptionallyCompose(
+              failure -> {
+                Throwable cause = Futures.unwrap(failure);
+                return cause instanceof OpenerCancelled && !call.isCancelled()
+                    ? replace(stale, call, reason)
+                    : CompletableFuture.failedFuture(cause);
+              });
     }
+    CompletableFuture<Session> own = new CompletableFuture<>();
     open(call, reason, stale != null)
         .whenComplete(
             (opened, failure) -> {
@@ -102,11 +111,23 @@ public final class SessionManager {
               }
               if (failure == null) {
                 pending.complete(opened);
+                own.complete(opened);
               } else {
-                pending.completeExceptionally(Futures.unwrap(failure));
+                Throwable cause = Futures.unwrap(failure);
+                pending.completeExceptionally(call.isCancelled() ? new OpenerCancelled() : cause);
+                own.completeExceptionally(cause);
               }
             });
-    return pending;
+    return own;
+  }
+
+  /** Tells the calls waiting for an opening that its call was cancelled: they go on without it. */
+  private static final class OpenerCancelled extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    OpenerCancelled() {
+      super("the call opening the session was cancelled", null, false, false);
+    }
   }
 
   private CompletableFuture<Session> open(Call call, String reason, boolean renewal) {

@@ -46,7 +46,18 @@ public final class AsyncHttpTransport {
   /** The name {@link #abortInterceptor()} goes by in the client's exec chain. */
   public static final String ABORT_INTERCEPTOR = "mx-members-abort";
 
+  /**
+   * Hears the moment each attempt is handed its connection, the point after which its bytes go to
+   * the wire; for tests that prove what a cancel guarantees. Called on an I/O thread; must be quick.
+   */
+  @FunctionalInterface
+  public interface WriteObserver {
+    /** The attempt has its connection and is written next. */
+    void handedToConnection(PreparedRequest request);
+  }
+
   private final CloseableHttpAsyncClient client;
+  private final WriteObserver observer;
   private final HttpHost host;
   /** The base URL's own path, raw, without a trailing slash; the request's path follows it. */
   private final String basePath;
@@ -56,7 +67,17 @@ public final class AsyncHttpTransport {
    * @param baseUrl scheme, host, port and optional base path, without a trailing slash
    */
   public AsyncHttpTransport(CloseableHttpAsyncClient client, String baseUrl) {
+    this(client, baseUrl, null);
+  }
+
+  /**
+   * @param client a started client; its lifecycle stays with the caller
+   * @param baseUrl scheme, host, port and optional base path, without a trailing slash
+   * @param observer hears each attempt handed its connection; null for none
+   */
+  public AsyncHttpTransport(CloseableHttpAsyncClient client, String baseUrl, WriteObserver observer) {
     this.client = Objects.requireNonNull(client, "client == null");
+    this.observer = observer;
     Objects.requireNonNull(baseUrl, "baseUrl == null");
     URI base = URI.create(baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl);
     this.host = HttpHost.create(base);
@@ -90,10 +111,19 @@ public final class AsyncHttpTransport {
     if (config != null) {
       context.setRequestConfig(config);
     }
-    Abort abort = new Abort();
+    Abort abort = new Abort(request, observer);
     context.setAttribute(Abort.ATTRIBUTE, abort);
     CompletableFuture<RawResponse> result = new CompletableFuture<>();
-    abort.exchange =
+    abort.result = result;
+    // armed before anything can be sent: a cancel from now on reaches this attempt, and one that
+    // comes before the attempt is handed its connection means it is never written
+    AttemptTimer.Disarm disarm = timer.arm(abort);
+    result.whenComplete((response, failure) -> disarm.disarm());
+    if (abort.isAborted()) {
+      abort.failResult();
+      return result;
+    }
+    Future<RawResponse> exchange =
         client.execute(
             new BasicRequestProducer(httpRequest, entity),
             new CappedResponseConsumer(),
@@ -111,11 +141,10 @@ public final class AsyncHttpTransport {
 
               @Override
               public void cancelled() {
-                result.completeExceptionally(new java.io.InterruptedIOException("the attempt was aborted"));
+                abort.failResult();
               }
             });
-    AttemptTimer.Disarm disarm = timer.arm(abort);
-    result.whenComplete((response, failure) -> disarm.disarm());
+    abort.started(exchange);
     return result;
   }
 
@@ -148,12 +177,43 @@ public final class AsyncHttpTransport {
 
     /** null until the attempt has a connection, then its runtime; {@link #ABORTED} once aborted. */
     private final AtomicReference<Object> state = new AtomicReference<>();
-    /** Set by {@link #send} before the attempt's timer is armed, so before any {@link #cancel}. */
-    volatile Future<RawResponse> exchange;
+    /** HttpClient's future for the exchange; null until {@code execute} has returned it. */
+    private volatile Future<RawResponse> exchange;
+    /** What the attempt completes; set before the attempt can be aborted. */
+    volatile CompletableFuture<RawResponse> result;
+    private final PreparedRequest request;
+    private final WriteObserver observer;
+
+    Abort(PreparedRequest request, WriteObserver observer) {
+      this.request = request;
+      this.observer = observer;
+    }
 
     /** The attempt got its connection; false if it was aborted already, and must not be written. */
     boolean onConnection(AsyncExecRuntime runtime) {
-      return state.compareAndSet(null, runtime);
+      if (!state.compareAndSet(null, runtime)) {
+        return false;
+      }
+      if (observer != null) {
+        observer.handedToConnection(request);
+      }
+      return true;
+    }
+
+    boolean isAborted() {
+      return state.get() == ABORTED;
+    }
+
+    /** HttpClient has the exchange: cancelled at once if the attempt was aborted while it was being handed over. */
+    void started(Future<RawResponse> exchange) {
+      this.exchange = exchange;
+      if (isAborted()) {
+        exchange.cancel(true);
+      }
+    }
+
+    void failResult() {
+      result.completeExceptionally(new java.io.InterruptedIOException("the attempt was aborted"));
     }
 
     @Override
@@ -162,10 +222,18 @@ public final class AsyncHttpTransport {
       if (was == ABORTED) {
         return false;
       }
-      // first the future, so the attempt ends as aborted rather than as a closed connection
-      exchange.cancel(true);
+      // first the future, so the attempt ends as aborted rather than as a closed connection; before
+      // execute has returned there is none yet, and started() cancels it
+      Future<RawResponse> handed = exchange;
+      if (handed != null) {
+        handed.cancel(true);
+      }
       if (was instanceof AsyncExecRuntime) {
         ((AsyncExecRuntime) was).discardEndpoint();
+      }
+      if (handed == null && was == null) {
+        // aborted before HttpClient had the exchange: nothing of HttpClient's will end the attempt
+        failResult();
       }
       return true;
     }
