@@ -351,8 +351,7 @@ class AsyncClientTest extends MockMxTest {
   @Test
   void nexusCallersWaitingForASessionHoldNoThread() throws Exception {
     CompletableFuture<String> token = new CompletableFuture<>();
-    server.when(request().withPath("/sessions")).respond(response().withBody("{\"session\":{\"token\":\"s-1\"}}"));
-    server.when(request().withMethod("PUT")).respond(response().withBody(MockMx.nexusMemberJson()));
+    stubNexusSessionAndUpdate();
     AtomicInteger asked = new AtomicInteger();
 
     try (MxNexusAsyncClient nexus =
@@ -385,8 +384,7 @@ class AsyncClientTest extends MockMxTest {
   @Test
   void cancellingTheUpdateThatOpensTheSessionFailsNoOtherUpdate() throws Exception {
     CompletableFuture<String> firstToken = new CompletableFuture<>();
-    server.when(request().withPath("/sessions")).respond(response().withBody("{\"session\":{\"token\":\"s-1\"}}"));
-    server.when(request().withMethod("PUT")).respond(response().withBody(MockMx.nexusMemberJson()));
+    stubNexusSessionAndUpdate();
     AtomicInteger asked = new AtomicInteger();
 
     try (MxNexusAsyncClient nexus =
@@ -406,6 +404,11 @@ class AsyncClientTest extends MockMxTest {
     // the waiter opened a session of its own with a new one-time token; the cancelled update was never sent
     assertThat(asked).hasValue(2);
     assertThat(server.retrieveRecordedRequests(request().withMethod("PUT").withPath("/members/MBR-1"))).isEmpty();
+  }
+
+  private static void stubNexusSessionAndUpdate() {
+    server.when(request().withPath("/sessions")).respond(response().withBody("{\"session\":{\"token\":\"s-1\"}}"));
+    server.when(request().withMethod("PUT")).respond(response().withBody(MockMx.nexusMemberJson()));
   }
 
   private static void awaitRequests(int count) throws InterruptedException {

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 import org.apache.hc.core5.concurrent.Cancellable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +27,8 @@ import org.slf4j.LoggerFactory;
 public final class Call {
   private static final Logger LOG = LoggerFactory.getLogger(Call.class);
   private static final AtomicLong IDS = new AtomicLong();
+  private static final AtomicReferenceFieldUpdater<Call, Cancellable> IN_FLIGHT =
+      AtomicReferenceFieldUpdater.newUpdater(Call.class, Cancellable.class, "inFlight");
   /** Distinct requests one call sends: the update, and on Nexus the API-token and session requests. */
   private static final int MAX_REQUESTS = 3;
 
@@ -142,12 +145,21 @@ public final class Call {
     return cancelled;
   }
 
-  /** The attempt now on the wire, or null once it ended; aborted at once if the call was cancelled. */
+  /** The attempt now on the wire: aborted at once if the call was cancelled. */
   void inFlight(Cancellable attempt) {
     inFlight = attempt;
-    if (attempt != null && cancelled) {
+    if (cancelled) {
       attempt.cancel();
     }
+  }
+
+  /**
+   * The attempt ended. Only that attempt is forgotten: the next one may already be registered (a
+   * retry can start before the last attempt's completion has finished running its callbacks), and
+   * clearing it would let a cancel miss it.
+   */
+  void ended(Cancellable attempt) {
+    IN_FLIGHT.compareAndSet(this, attempt, null);
   }
 
   /** Whether the budget still holds a retry. */

@@ -111,7 +111,7 @@ public final class TransportInterceptor implements Interceptor {
       AttemptTimer.Disarm deadline = watchdog.abortAfter(attempt, left);
       call.inFlight(attempt);
       return () -> {
-        call.inFlight(null);
+        call.ended(attempt);
         deadline.disarm();
       };
     };

@@ -1,7 +1,7 @@
 package io.github.mxmembers.cli;
 
 import com.google.gson.JsonObject;
-import io.github.mxmembers.internal.SdkInfo;
+import io.github.mxmembers.VersionInfo;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.Arrays;
@@ -157,7 +157,7 @@ public final class MxMembersCli implements Runnable {
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      return new String[] {SdkInfo.USER_AGENT};
+      return new String[] {VersionInfo.USER_AGENT};
     }
   }
 }

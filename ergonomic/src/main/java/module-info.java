@@ -1,0 +1,19 @@
+/**
+ * mx-members: update MX members on the Platform and Nexus APIs. Only the public API is exported: the
+ * clients and their builders, the values, the listener, the bulk updates ({@code io.github.mxmembers}),
+ * the exceptions ({@code .exception}) and the retry policy ({@code .retry}). The {@code internal}
+ * packages and the generated clients are not, and on the class path every internal type is marked
+ * {@link io.github.mxmembers.annotations.InternalApi}.
+ */
+module io.github.mxmembers {
+  requires transitive io.github.mxmembers.generated;
+  requires transitive org.apache.httpcomponents.client5.httpclient5;
+  requires transitive org.apache.httpcomponents.core5.httpcore5;
+  requires transitive com.google.gson;
+  requires org.apache.httpcomponents.core5.httpcore5.h2;
+  requires org.slf4j;
+
+  exports io.github.mxmembers;
+  exports io.github.mxmembers.exception;
+  exports io.github.mxmembers.retry;
+}
