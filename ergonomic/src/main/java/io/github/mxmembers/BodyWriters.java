@@ -13,30 +13,35 @@ import java.util.function.BiConsumer;
  * @param <M> the generated model of the API's {@code member} object
  */
 final class BodyWriters<M> {
-  private final EnumMap<UpdateField, BiConsumer<M, MemberUpdate>> writers;
+  /** The fields and their writers, as arrays: walked for every update, with no iterator or entry made. */
+  private final UpdateField[] fields;
+  private final BiConsumer<M, MemberUpdate>[] writers;
 
   /**
    * @param api the API the writers are for
    * @param writers a writer for every body field the table says the API takes, and no other
    * @throws IllegalStateException naming a field whose writer is missing or not the API's
    */
+  @SuppressWarnings("unchecked")
   BodyWriters(MxApi api, Map<UpdateField, BiConsumer<M, MemberUpdate>> writers) {
-    this.writers = new EnumMap<>(UpdateField.class);
-    this.writers.putAll(writers);
+    EnumMap<UpdateField, BiConsumer<M, MemberUpdate>> ordered = new EnumMap<>(UpdateField.class);
+    ordered.putAll(writers);
     for (UpdateField field : UpdateField.values()) {
       boolean expected = field.place() == UpdateField.Place.BODY && field.acceptedBy(api);
-      if (expected != this.writers.containsKey(field)) {
+      if (expected != ordered.containsKey(field)) {
         throw new IllegalStateException(
             api + " mapping: " + field.wireName() + (expected ? " has no writer" : " is not a body field of this API"));
       }
     }
+    this.fields = ordered.keySet().toArray(new UpdateField[0]);
+    this.writers = ordered.values().toArray(new BiConsumer[0]);
   }
 
   /** Writes every body field the update sets; the update was checked against the API before. */
   M write(M model, MemberUpdate update) {
-    for (Map.Entry<UpdateField, BiConsumer<M, MemberUpdate>> writer : writers.entrySet()) {
-      if (update.has(writer.getKey())) {
-        writer.getValue().accept(model, update);
+    for (int i = 0; i < fields.length; i++) {
+      if (update.has(fields[i])) {
+        writers[i].accept(model, update);
       }
     }
     return model;

@@ -55,7 +55,7 @@ public final class MemberUpdate {
 
   /** {@return the credentials to send, in the order they were added, unmodifiable; empty when none} */
   public List<Credential> credentials() {
-    return list(UpdateField.CREDENTIALS, Credential.class);
+    return list(UpdateField.CREDENTIALS);
   }
 
   /** {@return Platform only: a new partner-defined id for the member} */
@@ -75,7 +75,7 @@ public final class MemberUpdate {
 
   /** {@return Platform only: the member's new use cases, unmodifiable} */
   public Optional<List<UseCase>> useCases() {
-    return has(UpdateField.USE_CASES) ? Optional.of(list(UpdateField.USE_CASES, UseCase.class)) : Optional.empty();
+    return has(UpdateField.USE_CASES) ? Optional.of(list(UpdateField.USE_CASES)) : Optional.empty();
   }
 
   /** {@return Platform only: the payload sent as {@code X-CALLBACK-PAYLOAD} and echoed in webhooks} */
@@ -99,7 +99,7 @@ public final class MemberUpdate {
   }
 
   /** A list field's value, unmodifiable; empty when unset. */
-  private <T> List<T> list(UpdateField field, Class<T> type) {
+  private <T> List<T> list(UpdateField field) {
     Object value = values.get(field);
     if (value == null) {
       return List.of();
@@ -121,7 +121,7 @@ public final class MemberUpdate {
 
   /**
    * Every field set, by its accessor's name, in the order of {@link UpdateField}: text (the
-   * metadata) by its length only, credentials by their guids only.
+   * metadata) by its length only, credential values as {@code ****}.
    */
   @Override
   public String toString() {

@@ -93,6 +93,9 @@ public enum UpdateField {
     BOTH
   }
 
+  /** Every field, in order, copied once: {@code values()} copies the array on each call, and checks run per update. */
+  private static final UpdateField[] FIELDS = values();
+
   private final String wireName;
   private final String javaName;
   private final Kind kind;
@@ -166,7 +169,7 @@ public enum UpdateField {
    * @return the field, or null if no field has that name
    */
   public static UpdateField fromWireName(String wireName) {
-    for (UpdateField field : values()) {
+    for (UpdateField field : FIELDS) {
       if (field.wireName.equals(wireName)) {
         return field;
       }
@@ -262,7 +265,7 @@ public enum UpdateField {
    */
   static void check(MemberUpdate update, MxApi api) {
     boolean changes = false;
-    for (UpdateField field : values()) {
+    for (UpdateField field : FIELDS) {
       if (!update.has(field)) {
         continue;
       }
@@ -274,7 +277,7 @@ public enum UpdateField {
     if (!changes) {
       List<String> changing = new ArrayList<>();
       List<String> qualifying = new ArrayList<>();
-      for (UpdateField field : values()) {
+      for (UpdateField field : FIELDS) {
         if (field.acceptedBy(api) && field.role != Role.ADDRESS) {
           (field.role == Role.CHANGE ? changing : qualifying).add(field.javaName);
         }
