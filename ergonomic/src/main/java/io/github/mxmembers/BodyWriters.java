@@ -1,6 +1,7 @@
 package io.github.mxmembers;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 
@@ -13,16 +14,15 @@ import java.util.function.BiConsumer;
  * @param <M> the generated model of the API's {@code member} object
  */
 final class BodyWriters<M> {
-  /** The fields and their writers, as arrays: walked for every update, with no iterator or entry made. */
+  /** The fields and their writers, by index: walked for every update, with no iterator or entry made. */
   private final UpdateField[] fields;
-  private final BiConsumer<M, MemberUpdate>[] writers;
+  private final List<BiConsumer<M, MemberUpdate>> writers;
 
   /**
    * @param api the API the writers are for
    * @param writers a writer for every body field the table says the API takes, and no other
    * @throws IllegalStateException naming a field whose writer is missing or not the API's
    */
-  @SuppressWarnings("unchecked")
   BodyWriters(MxApi api, Map<UpdateField, BiConsumer<M, MemberUpdate>> writers) {
     EnumMap<UpdateField, BiConsumer<M, MemberUpdate>> ordered = new EnumMap<>(UpdateField.class);
     ordered.putAll(writers);
@@ -34,14 +34,14 @@ final class BodyWriters<M> {
       }
     }
     this.fields = ordered.keySet().toArray(new UpdateField[0]);
-    this.writers = ordered.values().toArray(new BiConsumer[0]);
+    this.writers = List.copyOf(ordered.values());
   }
 
   /** Writes every body field the update sets; the update was checked against the API before. */
   M write(M model, MemberUpdate update) {
     for (int i = 0; i < fields.length; i++) {
       if (update.has(fields[i])) {
-        writers[i].accept(model, update);
+        writers.get(i).accept(model, update);
       }
     }
     return model;
