@@ -60,9 +60,22 @@ public final class BulkItem {
     return problem;
   }
 
-  /** Identifies the content in the journal without a secret: the redacted form's hash. */
-  int fingerprint() {
-    return (update != null ? update.toString() : "invalid: " + problem).hashCode();
+  /**
+   * The item's whole content (credential values included) under the journal's key: the first 64
+   * bits of its HMAC-SHA256. Without the key, nothing about a value can be learnt from it.
+   */
+  long fingerprint(javax.crypto.Mac mac) {
+    String content = update != null ? "update " + update.identity() : "invalid " + problem;
+    byte[] digest = mac.doFinal(content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return java.nio.ByteBuffer.wrap(digest, 0, 8).getLong();
+  }
+
+  /**
+   * Who the update is for: two items with the same identity update the same member. Platform
+   * members are named within their user; a Nexus member's guid is its own.
+   */
+  String memberIdentity() {
+    return update == null ? null : update.user().orElse("") + "\n" + update.member();
   }
 
   @Override

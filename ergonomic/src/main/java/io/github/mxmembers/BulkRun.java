@@ -3,18 +3,20 @@ package io.github.mxmembers;
 import io.github.mxmembers.exception.MxApiException;
 import io.github.mxmembers.internal.bulk.AdaptiveRate;
 import io.github.mxmembers.internal.bulk.Journal;
+import io.github.mxmembers.internal.bulk.SeenMembers;
 import io.github.mxmembers.internal.pipeline.Futures;
 import io.github.mxmembers.retry.Sleeper;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.Queue;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import javax.crypto.Mac;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +27,12 @@ import org.slf4j.LoggerFactory;
  * when the update ends (finished, or throttled to the end and to be sent again), and the run's thread
  * blocks on that queue whenever it has nothing to send, so it wakes the moment a slot frees and never
  * polls. Only the run's thread reads the input, counts what is in flight and sends.
+ *
+ * <p>It never hangs: whatever fails in any part (the input, the journal, the client, a callback), and
+ * whatever it fails with ({@link Error}s included), the failure is kept, nothing more is read or
+ * sent, what is in flight finishes and is recorded, and {@link #run} throws it. The message an
+ * update's callback posts is allocated before the update is sent, so not even an {@link
+ * OutOfMemoryError} in a callback can keep it from being posted.
  */
 final class BulkRun {
   private static final Logger LOG = LoggerFactory.getLogger(BulkRun.class);
@@ -40,17 +48,24 @@ final class BulkRun {
   private final AdaptiveRate pacer;
   private final Sleeper sleeper;
   private final Journal journal;
+  private final Mac fingerprints;
   private final Consumer<BulkOutcome> onOutcome;
   private final BulkTally tally = new BulkTally();
+  private final SeenMembers members = new SeenMembers();
 
-  /** One message per update sent: {@code resend} is null when the update has finished. */
-  private final BlockingQueue<Ended> ended = new LinkedBlockingQueue<>();
+  /** One message per update sent, made before it was sent: {@code resend} is null when the update has finished. */
+  private final BlockingQueue<Ended> ended;
   private final Queue<Pending> resends = new ArrayDeque<>();
   private int inFlight;
+  /** Items read from the input so far, nulls included: the position a bad one is named by. */
+  private long read;
+  /** The first failure that stops the run, from any thread. */
+  private final AtomicReference<Throwable> fatal = new AtomicReference<>();
 
   /**
    * @param send starts one update; throws at once for input the client refuses
    * @param journal where outcomes are recorded first; null for none
+   * @param fingerprints the journal key's HMAC; null when there is no journal
    */
   BulkRun(
       Function<MemberUpdate, CompletableFuture<MemberUpdateResult>> send,
@@ -58,13 +73,16 @@ final class BulkRun {
       AdaptiveRate pacer,
       Sleeper sleeper,
       Journal journal,
+      Mac fingerprints,
       Consumer<BulkOutcome> onOutcome) {
     this.send = send;
     this.concurrency = concurrency;
     this.pacer = pacer;
     this.sleeper = sleeper;
     this.journal = journal;
+    this.fingerprints = fingerprints;
     this.onOutcome = onOutcome;
+    this.ended = new ArrayBlockingQueue<>(concurrency);
   }
 
   /** The run's counts so far. */
@@ -77,54 +95,80 @@ final class BulkRun {
    *
    * @return true when every item was read; false when an interrupt stopped the reading (what was in
    *     flight still finished) or the journal failed (see {@link Journal#failure()})
+   * @throws RuntimeException or {@link Error}: the first failure of any part, once what was in
+   *     flight has finished; {@link IllegalArgumentException} for a null item, naming its position
    */
   boolean run(Iterator<BulkItem> items) {
-    boolean complete = true;
+    boolean complete = false;
     try {
-      while (true) {
-        take(false);
-        if (journalBroken()) {
-          // an outcome could not be recorded: sending more would only lose more
-          complete = false;
-          break;
-        }
-        if (inFlight >= concurrency) {
-          take(true);
-          continue;
-        }
-        Pending next = resends.poll();
-        if (next == null) {
-          if (!items.hasNext()) {
-            if (inFlight == 0 && resends.isEmpty()) {
-              break;
-            }
-            take(true);
-            continue;
-          }
-          next = admit(items.next());
-          if (next == null) {
-            continue;
-          }
-        }
-        long wait = pacer.reserve();
-        if (wait > 0) {
-          sleeper.sleep(Duration.ofNanos(wait));
-        }
-        send(next);
-      }
+      complete = loop(items);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      complete = false;
+    } catch (Throwable e) {
+      fatal.compareAndSet(null, e);
     } finally {
       // whatever ended the loop, what is in flight finishes before the client closes
       awaitInFlight();
     }
+    Throwable failure = fatal.get();
+    if (failure != null) {
+      throw Futures.rethrow(failure); // an Error as it is, a checked one wrapped
+    }
     return complete;
   }
 
-  /** An item to send, or null when its outcome is known without sending (in the journal, or bad input). */
+  private boolean loop(Iterator<BulkItem> items) throws InterruptedException {
+    while (true) {
+      take(false);
+      if (journalBroken() || fatal.get() != null) {
+        // an outcome could not be recorded, or a part failed: sending more would only lose more
+        return false;
+      }
+      if (inFlight >= concurrency) {
+        take(true);
+        continue;
+      }
+      Pending next = resends.poll();
+      if (next == null) {
+        if (!items.hasNext()) {
+          if (inFlight == 0 && resends.isEmpty()) {
+            return true;
+          }
+          take(true);
+          continue;
+        }
+        next = admit(next(items));
+        if (next == null) {
+          continue;
+        }
+      }
+      long wait = pacer.reserve();
+      if (wait > 0) {
+        sleeper.sleep(Duration.ofNanos(wait));
+      }
+      send(next);
+    }
+  }
+
+  private BulkItem next(Iterator<BulkItem> items) {
+    BulkItem item = items.next();
+    read++;
+    if (item == null) {
+      throw new IllegalArgumentException(
+          "item " + read + " of the input is null: the items before it were run, none from it on");
+    }
+    return item;
+  }
+
+  /**
+   * An item to send, or null when its outcome is known without sending: in the journal, bad input,
+   * or a member an earlier item of the run updates (two updates of one member in flight at once
+   * could reach MX in either order).
+   */
   private Pending admit(BulkItem item) {
-    int fingerprint = item.fingerprint();
+    long fingerprint = fingerprints == null ? 0 : item.fingerprint(fingerprints);
+    String member = item.memberIdentity();
+    boolean firstOfItsMember = member == null || members.add(member);
     if (journal != null && journal.finished(item.key(), fingerprint)) {
       report(BulkOutcome.skipped(item, journal.failedBefore(item.key())), fingerprint, false);
       return null;
@@ -133,8 +177,17 @@ final class BulkRun {
       report(BulkOutcome.invalid(item, new IllegalArgumentException(item.problem())), fingerprint, true);
       return null;
     }
+    if (!firstOfItsMember) {
+      report(BulkOutcome.invalid(item, new IllegalArgumentException(REPEATED_MEMBER)), fingerprint, true);
+      return null;
+    }
     return new Pending(item, fingerprint, 1);
   }
+
+  /** What an item updating a member that an earlier item of the run updates is told. */
+  static final String REPEATED_MEMBER =
+      "an earlier item of this run updates the same member: one update per member per run (two could reach MX in"
+          + " either order); merge them, or run the later one on its own";
 
   /**
    * Sends one item. An item whose update MX throttled to the end (429 or 503 after all of its own
@@ -150,21 +203,29 @@ final class BulkRun {
       report(BulkOutcome.invalid(item, bad), pending.fingerprint, true);
       return;
     }
+    // both possible messages are made now: posting one in the callback allocates nothing
+    Ended finished = new Ended(null);
+    Ended again =
+        pending.sends < MAX_THROTTLED_SENDS ? new Ended(new Pending(item, pending.fingerprint, pending.sends + 1)) : null;
     inFlight++;
     call.whenComplete(
         (result, failure) -> {
-          Pending again = null;
+          Ended message = finished;
           try {
             Throwable cause = failure == null ? null : Futures.unwrap(failure);
-            if (isThrottled(cause) && pending.sends < MAX_THROTTLED_SENDS) {
-              again = new Pending(item, pending.fingerprint, pending.sends + 1);
-              return;
+            if (cause instanceof Error) {
+              fatal.compareAndSet(null, cause); // not the item's outcome: the run stops
+            } else if (again != null && isThrottled(cause)) {
+              message = again;
+            } else {
+              report(cause == null ? BulkOutcome.done(item, result) : BulkOutcome.failed(item, cause), pending.fingerprint, true);
             }
-            report(cause == null ? BulkOutcome.done(item, result) : BulkOutcome.failed(item, cause), pending.fingerprint, true);
-          } catch (UncheckedIOException journalFailed) {
+          } catch (Journal.Failure journalFailed) {
             // the journal keeps the failure; the run stops sending and throws it
+          } catch (Throwable e) {
+            fatal.compareAndSet(null, e);
           } finally {
-            ended.add(new Ended(again));
+            ended.offer(message);
           }
         });
   }
@@ -206,7 +267,7 @@ final class BulkRun {
   }
 
   /** Records the outcome (journal first: once the caller hears of it, a rerun skips it), then tells the caller. */
-  private void report(BulkOutcome outcome, int fingerprint, boolean record) {
+  private void report(BulkOutcome outcome, long fingerprint, boolean record) {
     if (record && journal != null) {
       journal.record(outcome.key(), fingerprint, outcome.journalEntry());
     }
@@ -227,10 +288,10 @@ final class BulkRun {
   /** An item on its way, and how many times it has been sent. */
   private static final class Pending {
     final BulkItem item;
-    final int fingerprint;
+    final long fingerprint;
     final int sends;
 
-    Pending(BulkItem item, int fingerprint, int sends) {
+    Pending(BulkItem item, long fingerprint, int sends) {
       this.item = item;
       this.fingerprint = fingerprint;
       this.sends = sends;

@@ -3,15 +3,18 @@ package io.github.mxmembers;
 import io.github.mxmembers.internal.bulk.AdaptiveRate;
 import io.github.mxmembers.internal.bulk.Journal;
 import io.github.mxmembers.internal.bulk.Pacing;
-import java.io.UncheckedIOException;
+import io.github.mxmembers.internal.bulk.SeenMembers;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import javax.crypto.Mac;
 
 /**
  * Many member updates through an async client, keeping to MX's rate limits and surviving a crash:
@@ -51,6 +54,9 @@ public final class BulkUpdate {
   private final int concurrency;
   private final double maxRate;
   private final Path journal;
+  private final JournalKey journalKey;
+  private final byte[] inputDigest;
+  private final boolean restart;
   private final Consumer<BulkOutcome> onOutcome;
 
   private BulkUpdate(Builder builder, MxAsyncClientBuilder<?> client) {
@@ -63,6 +69,9 @@ public final class BulkUpdate {
     this.concurrency = builder.concurrency;
     this.maxRate = builder.maxRate;
     this.journal = builder.journal;
+    this.journalKey = builder.journalKey;
+    this.inputDigest = builder.inputDigest == null ? null : builder.inputDigest.clone();
+    this.restart = builder.restart;
     this.onOutcome = builder.onOutcome;
   }
 
@@ -92,6 +101,8 @@ public final class BulkUpdate {
    *
    * @param updates the updates; read as sends free up
    * @return what happened, in numbers
+   * @throws IllegalArgumentException if one is null, naming its position (those before it were run)
+   * @throws BulkJournalException if the journal cannot be used
    */
   public BulkSummary run(Stream<MemberUpdate> updates) {
     Iterator<MemberUpdate> each = updates.iterator();
@@ -105,7 +116,9 @@ public final class BulkUpdate {
 
           @Override
           public BulkItem next() {
-            return BulkItem.of(++key[0], each.next());
+            MemberUpdate update = each.next();
+            key[0]++;
+            return update == null ? null : BulkItem.of(key[0], update);
           }
         });
   }
@@ -114,34 +127,104 @@ public final class BulkUpdate {
    * Runs every item and returns when each has finished (an interrupt stops reading more; those in
    * flight still finish).
    *
+   * <p>Nothing is sent before the journal has been opened and checked: that it is a whole journal,
+   * of this journal key and (when {@link Builder#inputDigest} was given) of this input. Whatever
+   * fails later in any part (the input's iterator, the journal, the client, {@code onOutcome} with
+   * an {@link Error}), nothing more is read or sent, what is in flight finishes and is recorded,
+   * and that failure is thrown: a run never hangs and never loses what it did.
+   *
    * @param items the items, each with a key of its own (such as its line number in a file); read as
    *     sends free up
    * @return what happened, in numbers
-   * @throws IllegalStateException if the journal recorded one of these keys with other content
-   * @throws UncheckedIOException if the journal cannot be written: the run sends nothing
-   *     more, waits for what is in flight and throws; an item whose outcome was not recorded was
-   *     not told to {@code onOutcome} either, and a rerun sends it again
+   * @throws IllegalArgumentException if an item is null, naming its position (those before it were
+   *     run)
+   * @throws BulkJournalException if the journal cannot be used: thrown before anything is sent when
+   *     it is not a whole journal or not this input's; when it cannot be written or records one of
+   *     these keys with other content, the run sends nothing more, waits for what is in flight and
+   *     throws it. An item whose outcome was not recorded was not told to {@code onOutcome} either,
+   *     and a rerun sends it again
    */
   public BulkSummary run(Iterator<BulkItem> items) {
     Objects.requireNonNull(items, "items == null");
     AdaptiveRate pacer = new AdaptiveRate(maxRate, System::nanoTime);
     Pacing pacing = new Pacing(pacer, client.callListener());
     long started = System.nanoTime();
-    Journal record = journal == null ? null : Journal.open(journal);
+    Mac fingerprints = null;
+    Journal record = null;
+    if (journal != null) {
+      JournalKey key = journalKey != null ? journalKey : JournalKey.userDefault();
+      fingerprints = key.mac();
+      String inputId = inputDigest == null ? null : inputId(fingerprints, inputDigest);
+      try {
+        record = Journal.open(journal, key.id(), inputId, restart);
+      } catch (Journal.Failure e) {
+        throw new BulkJournalException(journal, e.getMessage(), e.getCause());
+      }
+    }
     BulkRun run;
     boolean complete;
     try (Sender sender = open(pacing)) {
-      run = new BulkRun(sender.send, concurrency, pacer, BulkRun.PACING_SLEEPER, record, onOutcome);
+      run = new BulkRun(sender.send, concurrency, pacer, BulkRun.PACING_SLEEPER, record, fingerprints, onOutcome);
       complete = run.run(items);
+    } catch (Journal.Failure e) {
+      throw new BulkJournalException(journal, e.getMessage(), e.getCause());
     } finally {
       if (record != null) {
         record.close();
       }
     }
     if (record != null && record.failure().isPresent()) {
-      throw record.failure().get();
+      Journal.Failure failure = record.failure().get();
+      throw new BulkJournalException(journal, failure.getMessage(), failure.getCause());
     }
     return run.tally().summary(pacing.rateLimited(), Duration.ofNanos(System.nanoTime() - started), complete);
+  }
+
+  /** The input's id in the journal: its digest under the journal key, so that it says nothing of the input. */
+  private static String inputId(Mac mac, byte[] digest) {
+    mac.update("input ".getBytes(StandardCharsets.US_ASCII));
+    return HexFormat.of().formatHex(mac.doFinal(digest));
+  }
+
+  /**
+   * Checks every item as {@link #run} would, sending nothing and writing no journal: an item that
+   * is no update, one {@code updateMember} would refuse, and one for a member an earlier item
+   * updates are each told to {@code onOutcome} as {@link BulkOutcome.Kind#INVALID}. What a dry run
+   * of the command-line tool does.
+   *
+   * @param items the items
+   * @return how many items were checked
+   * @throws IllegalArgumentException if an item is null, naming its position
+   */
+  public long dryRun(Iterator<BulkItem> items) {
+    Objects.requireNonNull(items, "items == null");
+    SeenMembers members = new SeenMembers();
+    long checked = 0;
+    while (items.hasNext()) {
+      BulkItem item = items.next();
+      checked++;
+      if (item == null) {
+        throw new IllegalArgumentException("item " + checked + " of the input is null");
+      }
+      String member = item.memberIdentity();
+      RuntimeException problem = null;
+      if (item.problem() != null) {
+        problem = new IllegalArgumentException(item.problem());
+      } else {
+        try {
+          check(item.update());
+        } catch (IllegalArgumentException | IllegalStateException e) {
+          problem = e;
+        }
+      }
+      if (problem == null && member != null && !members.add(member)) {
+        problem = new IllegalArgumentException(BulkRun.REPEATED_MEMBER);
+      }
+      if (problem != null) {
+        onOutcome.accept(BulkOutcome.invalid(item, problem));
+      }
+    }
+    return checked;
   }
 
   /** This run's own client: built from a copy of the settings, with the run's pacing as its listener. */
@@ -179,6 +262,9 @@ public final class BulkUpdate {
     private int concurrency = 8;
     private double maxRate = Double.POSITIVE_INFINITY;
     private Path journal;
+    private JournalKey journalKey;
+    private byte[] inputDigest;
+    private boolean restart;
     private Consumer<BulkOutcome> onOutcome = outcome -> {};
 
     private Builder() {}
@@ -240,13 +326,59 @@ public final class BulkUpdate {
 
     /**
      * Records each finished item in this file, and on a rerun skips the items it records. A crash
-     * (even {@code kill -9}) loses no recorded item; items in flight are sent again.
+     * (even {@code kill -9}) loses no recorded item; items in flight are sent again. Each entry
+     * holds a fingerprint of its item's whole content, credential values included, keyed with the
+     * {@link #journalKey} so that it gives nothing away: a rerun refuses an item whose content
+     * differs from the one recorded with its key.
      *
      * @param journal the file, created if missing
      * @return this builder
      */
     public Builder journal(Path journal) {
       this.journal = Objects.requireNonNull(journal, "journal == null");
+      return this;
+    }
+
+    /**
+     * The key the journal's fingerprints are under; by default {@link JournalKey#userDefault()},
+     * read (or made) when a run starts. A journal is continued only under the key it was written with.
+     *
+     * @param journalKey the key
+     * @return this builder
+     */
+    public Builder journalKey(JournalKey journalKey) {
+      this.journalKey = Objects.requireNonNull(journalKey, "journalKey == null");
+      return this;
+    }
+
+    /**
+     * A digest of the whole input (such as the SHA-256 of the file the items are read from), when
+     * the caller can take one before the run. The journal records it under its key, and a rerun
+     * whose input has another digest (any line, value or order changed; another file or format) is
+     * refused before anything is sent. Without it, a rerun is checked item by item, as the items
+     * are read: an item recorded with other content stops the run then.
+     *
+     * @param inputDigest the digest; copied
+     * @return this builder
+     */
+    public Builder inputDigest(byte[] inputDigest) {
+      Objects.requireNonNull(inputDigest, "inputDigest == null");
+      if (inputDigest.length == 0) {
+        throw new IllegalArgumentException("inputDigest must not be empty");
+      }
+      this.inputDigest = inputDigest.clone();
+      return this;
+    }
+
+    /**
+     * Starts the journal over: what it holds is discarded (whatever it is), and every item is sent.
+     * Off by default: a journal that cannot be used stops the run and is left as it is.
+     *
+     * @param restart whether to start over
+     * @return this builder
+     */
+    public Builder restart(boolean restart) {
+      this.restart = restart;
       return this;
     }
 

@@ -140,6 +140,39 @@ public final class MemberUpdate {
     return sb.append('}').toString();
   }
 
+  /**
+   * Every value, credential values included, as one unambiguous text (each part preceded by its
+   * length): what a journal's keyed fingerprint is taken of. A secret: never logged or stored.
+   */
+  String identity() {
+    StringBuilder sb = new StringBuilder(128);
+    for (Map.Entry<UpdateField, Object> entry : values.entrySet()) {
+      part(sb, entry.getKey().wireName());
+      Object value = entry.getValue();
+      if (value instanceof List) {
+        List<?> list = (List<?>) value;
+        sb.append('[').append(list.size()).append(']');
+        for (Object each : list) {
+          if (each instanceof Credential) {
+            part(sb, ((Credential) each).guid());
+            part(sb, ((Credential) each).value());
+          } else {
+            part(sb, String.valueOf(each));
+          }
+        }
+      } else if (value instanceof CallbackPayload) {
+        part(sb, ((CallbackPayload) value).encoded());
+      } else {
+        part(sb, String.valueOf(value));
+      }
+    }
+    return sb.toString();
+  }
+
+  private static void part(StringBuilder sb, String text) {
+    sb.append(text.length()).append(':').append(text);
+  }
+
   /** Builds a {@link MemberUpdate}. Setters check their argument at once; {@link #build()} checks the whole. */
   public static final class Builder {
     private final EnumMap<UpdateField, Object> values = new EnumMap<>(UpdateField.class);

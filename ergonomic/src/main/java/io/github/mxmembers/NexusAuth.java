@@ -49,10 +49,19 @@ final class NexusAuth extends ApiSettings {
             return CompletableFuture.failedFuture(e);
           }
           if (token == null) {
-            return CompletableFuture.failedFuture(
-                new IllegalStateException("the AsyncApiTokenSource returned no CompletionStage"));
+            return CompletableFuture.completedFuture(null); // no token: refused where every token is checked
           }
-          return call.within(token.toCompletableFuture(), "while the AsyncApiTokenSource fetched an API token");
+          // a stage of the caller's own kind: followed, not converted (toCompletableFuture may be unsupported)
+          CompletableFuture<String> fetched = new CompletableFuture<>();
+          token.whenComplete(
+              (value, failure) -> {
+                if (failure != null) {
+                  fetched.completeExceptionally(failure);
+                } else {
+                  fetched.complete(value);
+                }
+              });
+          return call.within(fetched, "while the AsyncApiTokenSource fetched an API token");
         };
   }
 

@@ -33,7 +33,7 @@ class BulkRunTest {
   private final List<BulkOutcome> outcomes = new CopyOnWriteArrayList<>();
 
   private BulkRun run(Function<MemberUpdate, CompletableFuture<MemberUpdateResult>> send, int concurrency) {
-    return new BulkRun(send, concurrency, pacer, sleeper, null, outcomes::add);
+    return new BulkRun(send, concurrency, pacer, sleeper, null, null, outcomes::add);
   }
 
   private static Iterator<BulkItem> items(int count) {
@@ -156,5 +156,167 @@ class BulkRunTest {
     assertThat(complete.get(10, TimeUnit.SECONDS)).isFalse();
     assertThat(outcomes).hasSize(2);
     assertThat(sent).isEmpty();
+  }
+
+  // ---- a run never hangs: a failure in any part ends it, with what was in flight finished
+
+  /** Sends that never complete until released: what a failure must not leave the run waiting on. */
+  private static Function<MemberUpdate, CompletableFuture<MemberUpdateResult>> completingLater(
+      BlockingQueue<CompletableFuture<MemberUpdateResult>> sent) {
+    return update -> {
+      CompletableFuture<MemberUpdateResult> call = new CompletableFuture<>();
+      sent.add(call);
+      return call;
+    };
+  }
+
+  @Test
+  void anInputThatThrowsEndsTheRunOnceWhatIsInFlightHasFinished() throws Exception {
+    BlockingQueue<CompletableFuture<MemberUpdateResult>> sent = new LinkedBlockingQueue<>();
+    BulkRun run = run(completingLater(sent), 4);
+    Iterator<BulkItem> good = items(2);
+    Iterator<BulkItem> breaking =
+        new Iterator<>() {
+          @Override
+          public boolean hasNext() {
+            return true;
+          }
+
+          @Override
+          public BulkItem next() {
+            if (good.hasNext()) {
+              return good.next();
+            }
+            throw new java.io.UncheckedIOException(new java.io.IOException("disk gone"));
+          }
+        };
+    CompletableFuture<Boolean> complete = CompletableFuture.supplyAsync(() -> run.run(breaking));
+    CompletableFuture<MemberUpdateResult> first = sent.poll(10, TimeUnit.SECONDS);
+    CompletableFuture<MemberUpdateResult> second = sent.poll(10, TimeUnit.SECONDS);
+    Thread.sleep(50);
+    assertThat(complete).as("waits for the two in flight").isNotDone();
+    first.complete(null);
+    second.complete(null);
+
+    assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> complete.get(10, TimeUnit.SECONDS)))
+        .hasRootCauseInstanceOf(java.io.IOException.class);
+    assertThat(outcomes).hasSize(2).allMatch(outcome -> outcome.kind() == BulkOutcome.Kind.DONE);
+  }
+
+  @Test
+  void aNullItemEndsTheRunNamingItsPositionAndNothingAfterItIsSent() {
+    AtomicInteger sends = new AtomicInteger();
+    BulkRun run = run(update -> {
+      sends.incrementAndGet();
+      return CompletableFuture.completedFuture(null);
+    }, 2);
+    List<BulkItem> list = new ArrayList<>();
+    items(3).forEachRemaining(list::add);
+    list.add(1, null);
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> run.run(list.iterator()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("item 2 of the input is null: the items before it were run, none from it on");
+    assertThat(sends.get()).isEqualTo(1);
+    assertThat(outcomes).singleElement().extracting(BulkOutcome::kind).isEqualTo(BulkOutcome.Kind.DONE);
+  }
+
+  @Test
+  void aClientThatThrowsSomethingUnexpectedOrFailsWithAnErrorEndsTheRun() throws Exception {
+    BulkRun throwing = run(update -> {
+      throw new UnsupportedOperationException("a bug");
+    }, 2);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> throwing.run(items(3)))
+        .isInstanceOf(UnsupportedOperationException.class);
+
+    AtomicInteger sends = new AtomicInteger();
+    BulkRun failing =
+        run(
+            update ->
+                sends.incrementAndGet() == 1
+                    ? CompletableFuture.supplyAsync(() -> { throw new OutOfMemoryError("in the client"); })
+                    : new CompletableFuture<>().completeAsync(() -> null, CompletableFuture.delayedExecutor(50, TimeUnit.MILLISECONDS))
+                        .thenApply(ignored -> (MemberUpdateResult) null),
+            1);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> failing.run(items(5)))
+        .isInstanceOf(OutOfMemoryError.class)
+        .hasMessage("in the client");
+    assertThat(sends.get()).as("nothing sent after the error").isEqualTo(1);
+  }
+
+  @Test
+  void aListenerThatThrowsIsLoggedButOneThatFailsWithAnErrorEndsTheRun() {
+    BulkRun shrugging =
+        new BulkRun(update -> CompletableFuture.completedFuture(null), 2, pacer, sleeper, null, null, outcome -> {
+          throw new IllegalStateException("listener bug");
+        });
+    assertThat(shrugging.run(items(3))).isTrue();
+    assertThat(shrugging.tally().summary(0, java.time.Duration.ZERO, true).done()).isEqualTo(3);
+
+    AtomicInteger sends = new AtomicInteger();
+    BulkRun stopping =
+        new BulkRun(
+            update -> {
+              sends.incrementAndGet();
+              return CompletableFuture.supplyAsync(() -> null);
+            },
+            1,
+            pacer,
+            sleeper,
+            null,
+            null,
+            outcome -> {
+              throw new StackOverflowError("listener");
+            });
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> stopping.run(items(5))).isInstanceOf(StackOverflowError.class);
+    assertThat(sends.get()).isEqualTo(1);
+  }
+
+  @Test
+  void aJournalThatFailsEndsTheRunWithWhatWasRecordedKept(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path path = dir.resolve("run.journal");
+    io.github.mxmembers.internal.bulk.Journal journal =
+        io.github.mxmembers.internal.bulk.Journal.open(path, "0011223344556677", null, false);
+    JournalKey key = JournalKey.of(new byte[32]);
+    AtomicInteger sends = new AtomicInteger();
+    BulkRun run =
+        new BulkRun(
+            update -> {
+              if (sends.incrementAndGet() == 2) {
+                journal.close(); // the next record fails, as on a full disk
+              }
+              return CompletableFuture.completedFuture(null);
+            },
+            1,
+            pacer,
+            sleeper,
+            journal,
+            key.mac(),
+            outcomes::add);
+
+    assertThat(run.run(items(5))).isFalse();
+    assertThat(journal.failure()).isPresent();
+    assertThat(sends.get()).isEqualTo(2);
+    assertThat(outcomes).hasSize(1);
+    assertThat(java.nio.file.Files.readAllLines(path)).hasSize(2);
+  }
+
+  @Test
+  void theSameMemberTwiceIsSentOnceAndTheLaterItemIsInvalid() {
+    AtomicInteger sends = new AtomicInteger();
+    BulkRun run = run(update -> {
+      sends.incrementAndGet();
+      return CompletableFuture.completedFuture(null);
+    }, 4);
+    MemberUpdate first = MemberUpdate.builder().user("USR-1").member("MBR-1").credential("CRD-1", "a").build();
+    MemberUpdate other = MemberUpdate.builder().user("USR-2").member("MBR-1").metadata("m").build();
+    MemberUpdate again = MemberUpdate.builder().user("USR-1").member("MBR-1").credential("CRD-1", "b").build();
+
+    assertThat(run.run(List.of(BulkItem.of(1, first), BulkItem.of(2, other), BulkItem.of(3, again)).iterator())).isTrue();
+
+    assertThat(sends.get()).isEqualTo(2);
+    assertThat(outcomes).extracting(BulkOutcome::kind)
+        .containsExactly(BulkOutcome.Kind.DONE, BulkOutcome.Kind.DONE, BulkOutcome.Kind.INVALID);
+    assertThat(outcomes.get(2).failure()).get().extracting(Throwable::getMessage).isEqualTo(BulkRun.REPEATED_MEMBER);
   }
 }

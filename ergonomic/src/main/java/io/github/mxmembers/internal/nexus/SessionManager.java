@@ -1,6 +1,7 @@
 package io.github.mxmembers.internal.nexus;
 
 import io.github.mxmembers.annotations.InternalApi;
+import io.github.mxmembers.exception.MxException;
 import io.github.mxmembers.generated.nexus.api.MembersApi;
 import io.github.mxmembers.generated.nexus.api.SessionsApi;
 import io.github.mxmembers.generated.nexus.model.SessionResponseBody;
@@ -133,11 +134,9 @@ public final class SessionManager {
   private CompletableFuture<Session> open(Call call, String reason, boolean renewal) {
     return tokens
         .fetch(call)
+        .handle((apiToken, failure) -> checkedToken(call, apiToken, failure))
         .thenCompose(
             apiToken -> {
-              if (apiToken == null || apiToken.isBlank()) {
-                throw new IllegalStateException("the ApiTokenSource returned no API token");
-              }
               Instant openedAt = call.clock().instant();
               // sent once: the API token is single-use, so it is retried only if it was never sent
               Outgoing request =
@@ -149,14 +148,59 @@ public final class SessionManager {
             });
   }
 
+  /**
+   * The API token a source gave, or the {@code MxException} the call fails with: a caller's source
+   * that threw, failed its stage or gave no usable token is named, its value never quoted.
+   */
+  private String checkedToken(Call call, String apiToken, Throwable failure) {
+    if (failure != null) {
+      Throwable cause = Futures.unwrap(failure);
+      if (cause instanceof MxException || cause instanceof java.util.concurrent.CancellationException) {
+        throw Futures.rethrow(cause);
+      }
+      throw Failures.callersCode(
+          call, openRequest, "the API-token source failed with " + cause.getClass().getName() + "; no session was opened", cause);
+    }
+    if (apiToken == null || apiToken.isEmpty()) {
+      throw Failures.callersCode(call, openRequest, "the API-token source gave no API token; no session was opened", null);
+    }
+    int bad = notHeaderSafe(apiToken);
+    if (bad >= 0) {
+      throw Failures.callersCode(
+          call,
+          openRequest,
+          "the API-token source gave a token with a character a header cannot carry (at index " + bad + "); it was not sent",
+          null);
+    }
+    return apiToken;
+  }
+
+  /**
+   * The index of the first character of a token that is not visible ASCII (a CR or LF would end the
+   * header and HttpClient sends such characters as spaces), or -1 when there is none.
+   */
+  static int notHeaderSafe(String token) {
+    for (int i = 0; i < token.length(); i++) {
+      char c = token.charAt(i);
+      if (c < 0x21 || c > 0x7e) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   private Session opened(Call call, Response response, Instant openedAt, String reason, boolean renewal) {
     SessionResponseBody body = Responses.body(call, openRequest, response, SessionsApi::createSessionResponse);
     if (body == null || body.getSession() == null || body.getSession().getToken() == null) {
       throw Failures.unreadable(call, openRequest, response, "no session token", null);
     }
+    String token = body.getSession().getToken();
+    if (token.isEmpty() || notHeaderSafe(token) >= 0) {
+      throw Failures.unreadable(call, openRequest, response, "a session token that no header can carry", null);
+    }
     LOG.debug("opened a Nexus session ({})", reason);
     call.sessionOpened(reason, renewal);
-    return new Session(new BasicHeader(MembersApi.UPDATE_MEMBER_AUTH_HEADER, body.getSession().getToken()), openedAt);
+    return new Session(new BasicHeader(MembersApi.UPDATE_MEMBER_AUTH_HEADER, token), openedAt);
   }
 
   @Override

@@ -271,6 +271,15 @@ public final class Call {
     }
   }
 
+  /** The exception for a call whose deadline passed while something else held it up. */
+  MxException deadlinePassedWhile(PreparedRequest sending, String what) {
+    return Failures.transport(
+        this,
+        sending,
+        "the call timeout of " + timeout + " passed after " + plural(attemptsOf(sending), "attempt") + ", " + what,
+        null);
+  }
+
   /** The exception for a call whose deadline passed, with what it had sent. */
   MxException deadlinePassed(PreparedRequest sending, Throwable cause) {
     return Failures.transport(

@@ -2,6 +2,7 @@ package io.github.mxmembers.internal.pipeline;
 
 import io.github.mxmembers.annotations.InternalApi;
 import io.github.mxmembers.exception.MxApiException;
+import io.github.mxmembers.exception.MxException;
 import io.github.mxmembers.exception.MxResponseException;
 import io.github.mxmembers.exception.MxTransportException;
 import io.github.mxmembers.internal.transport.PreparedRequest;
@@ -79,6 +80,21 @@ public final class Failures {
     return new MxTransportException(
         call.api(),
         call.api() + ": " + request + " " + what + (requestId == null ? "" : "; last request id " + requestId),
+        call.attemptsOf(request),
+        requestId,
+        cause);
+  }
+
+  /**
+   * Code the caller gave the client (a {@code retry.Scheduler}, an API-token source) broke its
+   * contract, so the call could not go on: the root {@link MxException}, with that failure as its
+   * cause. {@code what} names the part and never quotes a value it returned.
+   */
+  public static MxException callersCode(Call call, PreparedRequest request, String what, Throwable cause) {
+    String requestId = call.lastRequestId();
+    return new MxException(
+        call.api(),
+        call.api() + ": " + request + " stopped: " + what + (requestId == null ? "" : "; last request id " + requestId),
         call.attemptsOf(request),
         requestId,
         cause);

@@ -72,7 +72,7 @@ public final class RetryInterceptor implements Interceptor {
         call.api(), request, reason, delay.toMillis(), nextAttempt);
     call.retryScheduled(request.request(), nextAttempt, reason, delay);
     return Futures.andThen(
-        call.waiter().delay(delay),
+        call.waiter().delay(delay, call.timeLeft()),
         (waited, failure) -> {
           if (failure == null) {
             return send(chain, nextAttempt);
@@ -80,6 +80,15 @@ public final class RetryInterceptor implements Interceptor {
           if (failure instanceof InterruptedException) {
             return CompletableFuture.<Response>failedFuture(
                 Failures.transport(call, request.request(), "was interrupted while waiting to retry", failure));
+          }
+          if (failure instanceof java.util.concurrent.TimeoutException) {
+            // the caller's scheduler held the wait past the call's deadline
+            return CompletableFuture.<Response>failedFuture(
+                call.deadlinePassedWhile(request.request(), "while the retry.Scheduler held the wait before attempt " + nextAttempt));
+          }
+          if (failure instanceof Waiter.SchedulerFailed) {
+            return CompletableFuture.<Response>failedFuture(
+                Failures.callersCode(call, request.request(), failure.getMessage() + " before attempt " + nextAttempt, failure));
           }
           return CompletableFuture.<Response>failedFuture(failure);
         });

@@ -21,9 +21,14 @@ import java.util.concurrent.TimeoutException;
 public interface Waiter {
   /**
    * {@return completes once {@code delay} has passed; fails with {@link InterruptedException} when
-   * the waiting thread was interrupted}
+   * the waiting thread was interrupted, with {@link TimeoutException} when a caller's scheduler has
+   * not ended the wait by {@code limit}, and with {@link SchedulerFailed} when it threw, returned no
+   * stage or failed it}
+   *
+   * @param limit the most the wait may take, whatever a caller's scheduler does: the time left
+   *     before the call's deadline
    */
-  CompletableFuture<Void> delay(Duration delay);
+  CompletableFuture<Void> delay(Duration delay, Duration limit);
 
   /**
    * {@return completes as {@code future} does, or fails with {@link TimeoutException} once {@code
@@ -35,7 +40,7 @@ public interface Waiter {
   static Waiter blocking(Sleeper sleeper) {
     return new Waiter() {
       @Override
-      public CompletableFuture<Void> delay(Duration delay) {
+      public CompletableFuture<Void> delay(Duration delay, Duration limit) {
         try {
           sleeper.sleep(delay);
           return CompletableFuture.completedFuture(null);
@@ -68,29 +73,41 @@ public interface Waiter {
   static Waiter timed(Scheduler scheduler, Watchdog watchdog) {
     return new Waiter() {
       @Override
-      public CompletableFuture<Void> delay(Duration delay) {
+      public CompletableFuture<Void> delay(Duration delay, Duration limit) {
         CompletableFuture<Void> waited = new CompletableFuture<>();
         if (scheduler == null) {
           watchdog.runAfter(() -> waited.complete(null), delay);
           return waited;
         }
-        // the caller's scheduler ends the wait, or the client's close() does, whichever is first
+        // the caller's scheduler ends the wait, or the client's close() does, or the call's deadline
+        // does when the scheduler never completes: whichever is first
         AttemptTimer.Disarm closing = watchdog.onClose(() -> waited.complete(null));
+        AttemptTimer.Disarm deadline = watchdog.runAfter(() -> waited.completeExceptionally(new TimeoutException()), limit);
         CompletionStage<Void> scheduled;
         try {
           scheduled = scheduler.after(delay);
         } catch (RuntimeException e) {
-          closing.disarm();
-          return CompletableFuture.failedFuture(e);
+          scheduled = CompletableFuture.failedFuture(new SchedulerFailed("threw " + e.getClass().getName(), e));
+        }
+        if (scheduled == null) {
+          scheduled = CompletableFuture.failedFuture(new SchedulerFailed("returned no CompletionStage", null));
         }
         scheduled.whenComplete(
             (ignored, failure) -> {
-              closing.disarm();
-              if (failure != null) {
-                waited.completeExceptionally(failure);
-              } else {
+              if (failure == null) {
                 waited.complete(null);
+              } else {
+                Throwable cause = Futures.unwrap(failure);
+                waited.completeExceptionally(
+                    cause instanceof SchedulerFailed
+                        ? cause
+                        : new SchedulerFailed("failed its stage with " + cause.getClass().getName(), cause));
               }
+            });
+        waited.whenComplete(
+            (ignored, failure) -> {
+              closing.disarm();
+              deadline.disarm();
             });
         return waited;
       }
@@ -114,5 +131,14 @@ public interface Waiter {
         return bounded;
       }
     };
+  }
+
+  /** A caller's {@link Scheduler} broke its contract: the wait it was asked for cannot be trusted to end. */
+  final class SchedulerFailed extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    SchedulerFailed(String what, Throwable cause) {
+      super("the retry.Scheduler " + what, cause);
+    }
   }
 }

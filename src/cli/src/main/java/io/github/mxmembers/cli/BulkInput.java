@@ -49,7 +49,14 @@ final class BulkInput implements Iterator<BulkItem>, Closeable {
     return List.copyOf(names);
   }
 
-  private final BufferedReader in;
+  /**
+   * The longest line taken, in characters: a member update is about 1 KB, so a longer line is no
+   * update, and reading it whole could take the heap. A real run refuses an input with one before
+   * sending anything; a dry run lists it as a bad line.
+   */
+  static final int MAX_LINE = 64 * 1024;
+
+  private final LineReader in;
   private final Format format;
   private final String api;
   private List<String> columns;
@@ -60,7 +67,7 @@ final class BulkInput implements Iterator<BulkItem>, Closeable {
    * @param api the run's API, {@code "platform"} or {@code "nexus"}: a line naming the other is invalid
    * @throws IllegalArgumentException if a CSV header names a column this tool does not take
    */
-  private BulkInput(BufferedReader in, Format format, String api) {
+  private BulkInput(LineReader in, Format format, String api) {
     this.in = in;
     this.format = format;
     this.api = api;
@@ -73,14 +80,13 @@ final class BulkInput implements Iterator<BulkItem>, Closeable {
   static BulkInput open(Path path, Format format, String api) {
     try {
       return new BulkInput(
-          new BufferedReader(
+          new LineReader(
               new InputStreamReader(
                   Files.newInputStream(path),
                   StandardCharsets.UTF_8
                       .newDecoder()
                       .onMalformedInput(CodingErrorAction.REPORT)
-                      .onUnmappableCharacter(CodingErrorAction.REPORT)),
-              64 * 1024),
+                      .onUnmappableCharacter(CodingErrorAction.REPORT))),
           format,
           api);
     } catch (IOException e) {
@@ -88,33 +94,30 @@ final class BulkInput implements Iterator<BulkItem>, Closeable {
     }
   }
 
-  /** The format a file's name says: {@code .csv} is CSV, anything else JSON Lines. */
+  /**
+   * The format a file's name says: {@code .jsonl} is JSON Lines, {@code .csv} CSV (any case).
+   *
+   * @throws IllegalArgumentException for any other name: then {@code --format} says
+   */
   static Format formatOf(Path path) {
-    return path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv") ? Format.CSV : Format.JSONL;
-  }
-
-  /** Lines in the file, for progress: a quick pass that keeps nothing. */
-  static long countLines(Path path) {
-    try (java.io.InputStream bytes = Files.newInputStream(path)) {
-      byte[] buffer = new byte[64 * 1024];
-      long lines = 0;
-      for (int n; (n = bytes.read(buffer)) > 0; ) {
-        for (int i = 0; i < n; i++) {
-          if (buffer[i] == '\n') {
-            lines++;
-          }
-        }
-      }
-      return lines;
-    } catch (IOException e) {
-      return -1;
+    String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+    if (name.endsWith(".jsonl")) {
+      return Format.JSONL;
     }
+    if (name.endsWith(".csv")) {
+      return Format.CSV;
+    }
+    throw new IllegalArgumentException(
+        "INPUT: its name ends in neither .jsonl nor .csv, so its format is not known: give --format jsonl or --format csv");
   }
 
   private void readHeader() {
     String header = readLine();
     if (header == null) {
       throw new IllegalArgumentException("the CSV input has no header row");
+    }
+    if (header == LineReader.TOO_LONG) {
+      throw new IllegalArgumentException("CSV line 1: the header is over " + MAX_LINE + " characters");
     }
     columns = new ArrayList<>();
     List<String> names = Csv.split(header);
@@ -143,11 +146,15 @@ final class BulkInput implements Iterator<BulkItem>, Closeable {
     return names;
   }
 
+  /** The next line (a byte-order mark before the first taken off), or {@link LineReader#TOO_LONG}. */
   private String readLine() {
     try {
-      String line = in.readLine();
+      String line = in.readLine(MAX_LINE);
       if (line != null) {
         number++;
+        if (number == 1 && line.startsWith("\uFEFF")) {
+          line = line.substring(1); // spreadsheets save UTF-8 with a byte-order mark
+        }
       }
       return line;
     } catch (CharacterCodingException e) {
@@ -164,7 +171,9 @@ final class BulkInput implements Iterator<BulkItem>, Closeable {
       if (line == null) {
         return false;
       }
-      if (!line.isBlank()) {
+      if (line == LineReader.TOO_LONG) {
+        next = BulkItem.invalid(number, "the line is over " + MAX_LINE + " characters (a member update is about 1 KB)");
+      } else if (!line.isBlank()) {
         next = parse(number, line);
       }
     }
@@ -338,6 +347,79 @@ final class BulkInput implements Iterator<BulkItem>, Closeable {
     } catch (RuntimeException notJson) {
       // a line that is no JSON may hold anything: kept out, its number is in the report
       return null;
+    }
+  }
+
+  /**
+   * Reads lines of at most a given length from a reader, 64 K characters at a time: a longer line is
+   * passed over without being kept. Ends lines at LF, CRLF or CR, as {@link BufferedReader} does.
+   */
+  static final class LineReader implements Closeable {
+    /** Stands for a line over the limit: compare by identity. */
+    static final String TOO_LONG = new String("(too long)");
+
+    private final java.io.Reader in;
+    private final char[] buffer = new char[64 * 1024];
+    private int position;
+    private int limit;
+    private boolean skipLf;
+
+    LineReader(java.io.Reader in) {
+      this.in = in;
+    }
+
+    /** {@return the next line, {@link #TOO_LONG} for one over {@code max} characters, or null at the end} */
+    String readLine(int max) throws IOException {
+      StringBuilder line = null;
+      boolean tooLong = false;
+      while (true) {
+        if (position >= limit) {
+          limit = in.read(buffer, 0, buffer.length);
+          position = 0;
+          if (limit <= 0) {
+            limit = 0;
+            if (line == null && !tooLong) {
+              return null;
+            }
+            return tooLong ? TOO_LONG : line.toString();
+          }
+        }
+        if (skipLf) {
+          skipLf = false;
+          if (buffer[position] == '\n') {
+            position++;
+            continue;
+          }
+        }
+        int start = position;
+        while (position < limit && buffer[position] != '\n' && buffer[position] != '\r') {
+          position++;
+        }
+        if (!tooLong) {
+          if (line == null) {
+            line = new StringBuilder(Math.min(position - start + 16, max + 1));
+          }
+          if (line.length() + (position - start) > max) {
+            tooLong = true;
+            line = null;
+          } else {
+            line.append(buffer, start, position - start);
+          }
+        }
+        if (position < limit) {
+          skipLf = buffer[position] == '\r';
+          position++;
+          if (tooLong) {
+            return TOO_LONG;
+          }
+          return line.toString();
+        }
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      in.close();
     }
   }
 

@@ -2,10 +2,11 @@ package io.github.mxmembers.cli;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import io.github.mxmembers.BulkItem;
 import io.github.mxmembers.BulkOutcome;
 import io.github.mxmembers.BulkSummary;
+import io.github.mxmembers.BulkJournalException;
 import io.github.mxmembers.BulkUpdate;
+import io.github.mxmembers.JournalKey;
 import io.github.mxmembers.CallListener;
 import io.github.mxmembers.MxClientBuilder;
 import io.github.mxmembers.MxNexusAsyncClient;
@@ -49,7 +50,10 @@ import picocli.CommandLine.Parameters;
       "At most --concurrency updates are in flight; sends are paced, slower when MX answers 429 or",
       "503, faster again carefully, never over --max-rate. Each finished line is recorded in the",
       "journal; a rerun with the same input and journal skips those lines and repeats only the ones",
-      "that were in flight. Failed lines go to the rejects file, in the input's format, credential",
+      "that were in flight. A journal is continued only with the very input it was written for (any",
+      "changed value, credentials included, is refused before anything is sent; --restart starts",
+      "over). The same member on two lines: the later line is refused, not sent. Lines are at most",
+      "65536 characters. Failed lines go to the rejects file, in the input's format, credential",
       "values removed (they are never written anywhere)."
     },
     footer = {
@@ -58,14 +62,17 @@ import picocli.CommandLine.Parameters;
       "  mx-members bulk-update use-cases.jsonl --endpoint integration --concurrency 16 --max-rate 50",
       "  mx-members bulk-update members.csv --dry-run",
       "",
-      "Exit codes: 0 every line done, 2 bad input (those lines were not sent), 3 MX API error,",
-      "4 transport failure, 5 unreadable response."
+      "Exit codes: 0 every line done; 1 the journal cannot be used (not a whole journal, another",
+      "input's or key's, cannot be written): nothing more was sent; 2 bad input (those lines were not",
+      "sent; for a bad option, a line over the limit or an unwritable --rejects, nothing was); 3 MX API",
+      "error; 4 transport failure; 5 unreadable response; 6 the run stopped on an unexpected failure",
+      "(what finished is in the journal: rerun to go on)."
     })
 final class BulkUpdateCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "INPUT", description = "The input file: .jsonl (JSON Lines) or .csv.")
+  @Parameters(index = "0", paramLabel = "INPUT", description = "The input file: .jsonl (JSON Lines) or .csv, or another name with --format.")
   Path input;
 
-  @Option(names = "--format", paramLabel = "jsonl|csv", description = "The input's format (default: by the file's name).")
+  @Option(names = "--format", paramLabel = "jsonl|csv", description = "The input's format (default: by the file's name, .jsonl or .csv).")
   BulkInput.Format format;
 
   @Mixin SendOptions options;
@@ -78,6 +85,15 @@ final class BulkUpdateCommand implements Callable<Integer> {
 
   @Option(names = "--journal", paramLabel = "PATH", description = "The journal (default: INPUT.journal).")
   Path journal;
+
+  @Option(
+      names = "--journal-key",
+      paramLabel = "PATH",
+      description = "The key file the journal's fingerprints are under (default: $MX_MEMBERS_JOURNAL_KEY, or ~/" + JournalKey.DEFAULT_FILE + ", made on first use).")
+  Path journalKey;
+
+  @Option(names = "--restart", description = "Start the journal over: what it holds is discarded and every line is sent.")
+  boolean restart;
 
   @Option(names = "--rejects", paramLabel = "PATH", description = "Where failed lines go (default: INPUT with .rejects before its extension).")
   Path rejects;
@@ -112,22 +128,33 @@ final class BulkUpdateCommand implements Callable<Integer> {
         }
       }
       return run(inputFormat, null, out, err);
-    } catch (RuntimeException failure) {
+    } catch (RuntimeException | Error failure) {
+      int code = ExitCodes.ofBulk(failure);
       JsonObject error = new JsonObject();
-      error.addProperty("kind", ExitCodes.of(failure) == ExitCodes.BAD_INPUT ? "bad_input" : "internal_error");
-      error.addProperty("exit_code", ExitCodes.of(failure));
-      error.addProperty("message", String.valueOf(failure.getMessage()));
+      error.addProperty("kind", code == ExitCodes.BAD_INPUT ? "bad_input" : code == ExitCodes.JOURNAL ? "journal" : "internal_error");
+      error.addProperty("exit_code", code);
+      error.addProperty("message", message(failure, code));
       if (options.json) {
         JsonObject root = new JsonObject();
         root.add("error", error);
         out.println(root);
         out.flush();
       } else {
-        err.println("mx-members: " + failure.getMessage());
+        err.println("mx-members: " + message(failure, code));
         err.flush();
       }
-      return ExitCodes.of(failure);
+      return code;
     }
+  }
+
+  /** The tool's own messages as they are; an unexpected failure by its type, with what to do. */
+  private static String message(Throwable failure, int code) {
+    if (code != ExitCodes.RUN_STOPPED) {
+      return String.valueOf(failure.getMessage());
+    }
+    return "the run stopped on an unexpected failure ("
+        + failure.getClass().getName()
+        + "); what finished is in the journal: rerun to go on";
   }
 
   private void check() {
@@ -143,10 +170,34 @@ final class BulkUpdateCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * Everything that could refuse the run, before anything is sent: the input's lines within the
+   * limit, and the rejects file's directory writable (the journal is checked when it is opened).
+   */
+  private InputScan prepare(BulkInput.Format inputFormat, Path rejectsPath) {
+    InputScan scan = InputScan.of(input, inputFormat);
+    if (scan.firstTooLong > 0) {
+      throw new IllegalArgumentException(
+          "line " + scan.firstTooLong + " of the input is over " + BulkInput.MAX_LINE
+              + " characters (a member update is about 1 KB): nothing was sent");
+    }
+    try {
+      Path dir = rejectsPath.toAbsolutePath().getParent();
+      Files.delete(Files.createTempFile(dir, "." + rejectsPath.getFileName(), ".check"));
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalArgumentException(
+          "--rejects: the rejects file " + rejectsPath + " cannot be written (" + e.getClass().getSimpleName() + "): nothing was sent");
+    }
+    return scan;
+  }
+
   private int run(BulkInput.Format inputFormat, String sandboxUrl, PrintWriter out, PrintWriter err) {
+    Path journalPath = journal != null ? journal : sibling(".journal", false);
+    Path rejectsPath = rejects != null ? rejects : sibling(".rejects", true);
+    InputScan scan = dryRun ? null : prepare(inputFormat, rejectsPath);
     Progress progress =
         errIsTerminal && !options.json && !dryRun
-            ? new Progress(err, BulkInput.countLines(input) - (inputFormat == BulkInput.Format.CSV ? 1 : 0))
+            ? new Progress(err, scan.lines - (inputFormat == BulkInput.Format.CSV ? 1 : 0))
             : null;
     CallListener rateLimits =
         progress == null
@@ -181,13 +232,14 @@ final class BulkUpdateCommand implements Callable<Integer> {
       bulk.nexus(client);
     }
     if (dryRun) {
-      return dryRun(bulk.build(), inputFormat, apiName, out);
+      return dryRun(bulk, inputFormat, apiName, out);
     }
-    Path journalPath = journal != null ? journal : sibling(".journal", false);
-    Path rejectsPath = rejects != null ? rejects : sibling(".rejects", true);
     BitSet failedLines = new BitSet();
     BulkReport report = new BulkReport(LISTED);
     bulk.journal(journalPath)
+        .journalKey(journalKey())
+        .inputDigest(scan.digest)
+        .restart(restart)
         .onOutcome(
             outcome -> {
               if (outcome.kind() == BulkOutcome.Kind.FAILED
@@ -214,50 +266,50 @@ final class BulkUpdateCommand implements Callable<Integer> {
     return report.exitCode(summary);
   }
 
-  private int dryRun(BulkUpdate bulk, BulkInput.Format inputFormat, String apiName, PrintWriter out) {
-    long lines = 0;
-    long bad = 0;
+  private int dryRun(BulkUpdate.Builder bulk, BulkInput.Format inputFormat, String apiName, PrintWriter out) {
+    long[] bad = {0};
     JsonArray listed = new JsonArray();
-    try (BulkInput items = BulkInput.open(input, inputFormat, apiName)) {
-      while (items.hasNext()) {
-        BulkItem item = items.next();
-        lines++;
-        String problem = item.problem();
-        if (problem == null) {
-          try {
-            bulk.check(item.update());
-          } catch (IllegalArgumentException | IllegalStateException e) {
-            problem = e.getMessage();
-          }
-        }
-        if (problem != null) {
-          bad++;
+    bulk.onOutcome(
+        outcome -> {
+          bad[0]++;
+          String problem = String.valueOf(outcome.failure().map(RuntimeException::getMessage).orElse(null));
           if (options.json) {
             if (listed.size() < LISTED) {
               JsonObject entry = new JsonObject();
-              entry.addProperty("line", item.key());
+              entry.addProperty("line", outcome.key());
               entry.addProperty("problem", problem);
               listed.add(entry);
             }
           } else {
-            out.println("line " + item.key() + ": " + problem);
+            out.println("line " + outcome.key() + ": " + problem);
           }
-        }
-      }
+        });
+    long lines;
+    try (BulkInput items = BulkInput.open(input, inputFormat, apiName)) {
+      lines = bulk.build().dryRun(items);
     }
     if (options.json) {
       JsonObject root = new JsonObject();
       root.addProperty("dry_run", true);
       root.addProperty("lines", lines);
-      root.addProperty("bad", bad);
+      root.addProperty("bad", bad[0]);
       root.add("bad_lines", listed);
-      root.addProperty("exit_code", bad == 0 ? ExitCodes.OK : ExitCodes.BAD_INPUT);
+      root.addProperty("exit_code", bad[0] == 0 ? ExitCodes.OK : ExitCodes.BAD_INPUT);
       out.println(root);
     } else {
-      out.println("Dry run: " + lines + " lines checked, " + bad + " bad; nothing was sent.");
+      out.println("Dry run: " + lines + " lines checked, " + bad[0] + " bad; nothing was sent.");
     }
     out.flush();
-    return bad == 0 ? ExitCodes.OK : ExitCodes.BAD_INPUT;
+    return bad[0] == 0 ? ExitCodes.OK : ExitCodes.BAD_INPUT;
+  }
+
+  /** The journal's key: --journal-key, else $MX_MEMBERS_JOURNAL_KEY, else the user's default. */
+  private JournalKey journalKey() {
+    if (journalKey != null) {
+      return JournalKey.fromFile(journalKey);
+    }
+    String fromEnv = Target.env(env, "MX_MEMBERS_JOURNAL_KEY");
+    return fromEnv != null ? JournalKey.fromFile(Path.of(fromEnv)) : JournalKey.userDefault();
   }
 
   private void configure(MxClientBuilder<?> builder, String sandboxUrl) {

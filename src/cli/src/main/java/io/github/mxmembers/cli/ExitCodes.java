@@ -1,5 +1,6 @@
 package io.github.mxmembers.cli;
 
+import io.github.mxmembers.BulkJournalException;
 import io.github.mxmembers.exception.MxApiException;
 import io.github.mxmembers.exception.MxResponseException;
 import io.github.mxmembers.exception.MxTransportException;
@@ -8,6 +9,8 @@ import io.github.mxmembers.exception.MxTransportException;
 public final class ExitCodes {
   /** Done: the member was updated (or, with MX's 202, a job of that type was already running). */
   public static final int OK = 0;
+  /** bulk-update: the journal cannot be used (not a whole journal, another input's or key's, or cannot be written). */
+  public static final int JOURNAL = 1;
   /** Bad input: a wrong option, a missing credential, an update MX would reject. Nothing was sent. */
   public static final int BAD_INPUT = 2;
   /** MX answered with an error status. */
@@ -17,7 +20,23 @@ public final class ExitCodes {
   /** MX answered with a body that could not be read. */
   public static final int UNREADABLE_RESPONSE = 5;
 
+  /** bulk-update: the run stopped on an unexpected failure; what finished is in the journal. */
+  public static final int RUN_STOPPED = 6;
+
   private ExitCodes() {}
+
+  /** A bulk run's failure: a journal's, bad input's, or anything else, which stopped the run. */
+  static int ofBulk(Throwable failure) {
+    if (failure instanceof BulkJournalException) {
+      return JOURNAL;
+    }
+    if (failure instanceof IllegalArgumentException
+        || failure instanceof IllegalStateException
+        || failure instanceof NullPointerException) {
+      return BAD_INPUT;
+    }
+    return failure instanceof Error || of(failure) == 1 ? RUN_STOPPED : of(failure);
+  }
 
   static int of(Throwable failure) {
     if (failure instanceof MxApiException) {
