@@ -25,31 +25,32 @@ public final class BulkOutcome {
   private final Kind kind;
   private final MemberUpdateResult result;
   private final RuntimeException failure;
-  private final boolean failedBefore;
+  private final String reasonBefore;
 
-  private BulkOutcome(long key, Kind kind, MemberUpdateResult result, RuntimeException failure, boolean failedBefore) {
+  private BulkOutcome(long key, Kind kind, MemberUpdateResult result, RuntimeException failure, String reasonBefore) {
     this.key = key;
     this.kind = kind;
     this.result = result;
     this.failure = failure;
-    this.failedBefore = failedBefore;
+    this.reasonBefore = reasonBefore;
   }
 
   static BulkOutcome done(BulkItem item, MemberUpdateResult result) {
-    return new BulkOutcome(item.key(), Kind.DONE, result, null, false);
+    return new BulkOutcome(item.key(), Kind.DONE, result, null, null);
   }
 
   static BulkOutcome failed(BulkItem item, Throwable failure) {
     RuntimeException e = failure instanceof RuntimeException ? (RuntimeException) failure : new IllegalStateException(failure);
-    return new BulkOutcome(item.key(), Kind.FAILED, null, e, false);
+    return new BulkOutcome(item.key(), Kind.FAILED, null, e, null);
   }
 
   static BulkOutcome invalid(BulkItem item, RuntimeException failure) {
-    return new BulkOutcome(item.key(), Kind.INVALID, null, failure, false);
+    return new BulkOutcome(item.key(), Kind.INVALID, null, failure, null);
   }
 
-  static BulkOutcome skipped(BulkItem item, boolean failedBefore) {
-    return new BulkOutcome(item.key(), Kind.SKIPPED, null, null, failedBefore);
+  /** @param reasonBefore the reason of the failure the earlier run recorded, or null if it was done */
+  static BulkOutcome skipped(BulkItem item, String reasonBefore) {
+    return new BulkOutcome(item.key(), Kind.SKIPPED, null, null, reasonBefore);
   }
 
   /** {@return the item's key} */
@@ -74,7 +75,16 @@ public final class BulkOutcome {
 
   /** {@return for a skipped item: whether the earlier run recorded it as failed or invalid} */
   public boolean failedBefore() {
-    return failedBefore;
+    return reasonBefore != null;
+  }
+
+  /**
+   * {@return for a skipped item the earlier run recorded as failed or invalid: its {@link #reason()}
+   * then ({@code "invalid"}, an HTTP status, {@code "transport"}, {@code "unreadable"}), so that a
+   * rerun can report the whole input as the first run did}
+   */
+  public Optional<String> reasonBefore() {
+    return Optional.ofNullable(reasonBefore);
   }
 
   /** {@return the last HTTP status: the result's, the API error's, or 0 when there was none} */

@@ -170,7 +170,7 @@ final class BulkRun {
     String member = item.memberIdentity();
     boolean firstOfItsMember = member == null || members.add(member);
     if (journal != null && journal.finished(item.key(), fingerprint)) {
-      report(BulkOutcome.skipped(item, journal.failedBefore(item.key())), fingerprint, false);
+      report(BulkOutcome.skipped(item, journal.reasonBefore(item.key())), fingerprint, false);
       return null;
     }
     if (item.problem() != null) {

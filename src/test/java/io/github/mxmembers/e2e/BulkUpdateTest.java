@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.github.mxmembers.BulkJournalException;
 import io.github.mxmembers.BulkOutcome;
 import io.github.mxmembers.BulkSummary;
 import io.github.mxmembers.BulkUpdate;
+import io.github.mxmembers.JournalKey;
 import io.github.mxmembers.MemberUpdate;
 import io.github.mxmembers.MxNexusAsyncClient;
 import io.github.mxmembers.MxPlatformAsyncClient;
@@ -39,7 +41,21 @@ import org.junit.jupiter.api.io.TempDir;
 /** mx-members bulk-update and the BulkUpdate engine against the sandbox, over real loopback HTTP. */
 class BulkUpdateTest {
   private static final String SECRET = "bulk-S3CRET-value-7";
-  private static final Map<String, String> ENV = Map.of("MX_CLIENT_ID", MxSandbox.CLIENT_ID, "MX_API_KEY", MxSandbox.API_KEY);
+  /** The journals' key, in a directory of the test's own: never the user's home. */
+  private static final Path KEY_FILE = keyFile();
+
+  private static final Map<String, String> ENV =
+      Map.of("MX_CLIENT_ID", MxSandbox.CLIENT_ID, "MX_API_KEY", MxSandbox.API_KEY, "MX_MEMBERS_JOURNAL_KEY", KEY_FILE.toString());
+
+  private static Path keyFile() {
+    try {
+      Path dir = Files.createTempDirectory("mx-members-key");
+      dir.toFile().deleteOnExit();
+      return dir.resolve("journal.key");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 
   private static MxSandbox sandbox;
   @TempDir Path dir;
@@ -264,6 +280,7 @@ class BulkUpdateTest {
             .platform(MxPlatformAsyncClient.builder().baseUrl(sandbox.baseUrl()).credentials(MxSandbox.CLIENT_ID, MxSandbox.API_KEY))
             .concurrency(1)
             .journal(journal)
+            .journalKey(JournalKey.fromFile(KEY_FILE))
             .onOutcome(outcomes::add)
             .build();
 
@@ -272,7 +289,7 @@ class BulkUpdateTest {
                 bulk.run(
                     IntStream.rangeClosed(1, 5)
                         .mapToObj(i -> MemberUpdate.builder().user(MxSandbox.USER_ID).member(guid(i)).metadata("j-" + i).build())))
-        .isInstanceOf(UncheckedIOException.class)
+        .isInstanceOf(BulkJournalException.class)
         .hasMessageContaining("the journal journal.fifo cannot be written");
     reader.join(TimeUnit.SECONDS.toMillis(5));
 

@@ -49,6 +49,10 @@ public final class Journal implements Closeable {
   private final BitSet finished = new BitSet();
   private final BitSet failed = new BitSet();
   private long[] fingerprints = new long[1024];
+  /** Per key, the index in {@code reasons} of the failure recorded, or 0 for done (1 byte a key). */
+  private byte[] reasonOf = new byte[1024];
+  /** The reasons recorded (an HTTP status, "transport", "invalid", ...): few, so each is kept once. */
+  private final java.util.List<String> reasons = new java.util.ArrayList<>(java.util.List.of(""));
   /** The write that failed, once one has: nothing more is recorded. */
   private Failure broken;
 
@@ -270,7 +274,7 @@ public final class Journal implements Closeable {
           JsonObject entry = JsonParser.parseString(line).getAsJsonObject();
           long key = entry.get("key").getAsLong();
           long fingerprint = Long.parseUnsignedLong(entry.get("fp").getAsString(), 16);
-          remember(key, fingerprint, !"done".equals(text(entry, "outcome")));
+          remember(key, fingerprint, reasonOf(entry));
         } catch (JsonParseException
             | IllegalStateException
             | NullPointerException
@@ -289,14 +293,27 @@ public final class Journal implements Closeable {
     return value == null || !value.isJsonPrimitive() ? null : value.getAsString();
   }
 
-  private void remember(long key, long fingerprint, boolean wasFailure) {
+  private void remember(long key, long fingerprint, String reason) {
     int index = index(key);
     finished.set(index);
-    failed.set(index, wasFailure);
+    failed.set(index, reason != null);
     if (index >= fingerprints.length) {
-      fingerprints = Arrays.copyOf(fingerprints, Math.max(index + 1, fingerprints.length * 2));
+      int length = Math.max(index + 1, fingerprints.length * 2);
+      fingerprints = Arrays.copyOf(fingerprints, length);
+      reasonOf = Arrays.copyOf(reasonOf, length);
     }
     fingerprints[index] = fingerprint;
+    int reasonIndex = 0;
+    if (reason != null) {
+      reasonIndex = reasons.indexOf(reason);
+      if (reasonIndex < 0 && reasons.size() < 256) {
+        reasons.add(reason);
+        reasonIndex = reasons.size() - 1;
+      } else if (reasonIndex < 0) {
+        reasonIndex = reasons.indexOf("failed") > 0 ? reasons.indexOf("failed") : 1;
+      }
+    }
+    reasonOf[index] = (byte) reasonIndex;
   }
 
   private static int index(long key) {
@@ -334,6 +351,12 @@ public final class Journal implements Closeable {
     return failed.get(index(key));
   }
 
+  /** {@return the reason of the failure an earlier run recorded for this item, or null if it was done} */
+  public synchronized String reasonBefore(long key) {
+    int index = index(key);
+    return failed.get(index) ? reasons.get(reasonOf[index] & 0xff) : null;
+  }
+
   /**
    * Records a finished item, flushed before this returns.
    *
@@ -357,7 +380,16 @@ public final class Journal implements Closeable {
       broken = new Failure("the journal " + path.getFileName() + " cannot be written (" + e.getClass().getSimpleName() + ")", e);
       throw broken;
     }
-    remember(key, fingerprint, !"done".equals(text(entry, "outcome")));
+    remember(key, fingerprint, reasonOf(entry));
+  }
+
+  /** The failure's reason, "failed" when an entry has none, or null for done. */
+  private static String reasonOf(JsonObject entry) {
+    if ("done".equals(text(entry, "outcome"))) {
+      return null;
+    }
+    String reason = text(entry, "reason");
+    return reason != null ? reason : "failed";
   }
 
   private synchronized void record(String header) {

@@ -82,7 +82,16 @@ public interface Waiter {
         // the caller's scheduler ends the wait, or the client's close() does, or the call's deadline
         // does when the scheduler never completes: whichever is first
         AttemptTimer.Disarm closing = watchdog.onClose(() -> waited.complete(null));
-        AttemptTimer.Disarm deadline = watchdog.runAfter(() -> waited.completeExceptionally(new TimeoutException()), limit);
+        AttemptTimer.Disarm deadline =
+            watchdog.runAfter(
+                () -> {
+                  if (watchdog.isClosed()) {
+                    waited.complete(null); // close() runs every armed task: the retry then finds the client closed
+                  } else {
+                    waited.completeExceptionally(new TimeoutException());
+                  }
+                },
+                limit);
         CompletionStage<Void> scheduled;
         try {
           scheduled = scheduler.after(delay);

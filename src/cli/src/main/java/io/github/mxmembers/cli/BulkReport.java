@@ -29,9 +29,8 @@ final class BulkReport {
   /** Hears each outcome, from the run's threads. */
   synchronized void outcome(BulkOutcome outcome) {
     if (outcome.kind() == BulkOutcome.Kind.SKIPPED) {
-      if (outcome.failedBefore()) {
-        worst(ExitCodes.API_ERROR);
-      }
+      // as the run that recorded it counted it: a rerun's exit code is the first run's
+      outcome.reasonBefore().ifPresent(reason -> worst(ExitCodes.ofReason(reason)));
       return;
     }
     if (outcome.kind() == BulkOutcome.Kind.DONE) {

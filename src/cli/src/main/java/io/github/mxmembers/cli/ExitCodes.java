@@ -25,6 +25,20 @@ public final class ExitCodes {
 
   private ExitCodes() {}
 
+  /** The exit code for a bulk item that failed for this {@code BulkOutcome.reason()}. */
+  static int ofReason(String reason) {
+    switch (reason) {
+      case "invalid":
+        return BAD_INPUT;
+      case "transport":
+        return TRANSPORT_FAILURE;
+      case "unreadable":
+        return UNREADABLE_RESPONSE;
+      default:
+        return API_ERROR;
+    }
+  }
+
   /** A bulk run's failure: a journal's, bad input's, or anything else, which stopped the run. */
   static int ofBulk(Throwable failure) {
     if (failure instanceof BulkJournalException) {
