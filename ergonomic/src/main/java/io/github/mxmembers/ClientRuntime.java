@@ -3,7 +3,6 @@ package io.github.mxmembers;
 import io.github.mxmembers.internal.transport.AsyncHttpTransport;
 import io.github.mxmembers.internal.transport.HttpTransport;
 import io.github.mxmembers.internal.transport.PreparedRequest;
-import io.github.mxmembers.internal.SdkInfo;
 import io.github.mxmembers.internal.pipeline.Call;
 import io.github.mxmembers.internal.pipeline.Interceptor;
 import io.github.mxmembers.internal.pipeline.Pipeline;
@@ -38,8 +37,6 @@ import org.apache.hc.core5.io.CloseMode;
  * whole pipeline, is the same.
  */
 final class ClientRuntime implements AutoCloseable {
-  private static final Header USER_AGENT = new BasicHeader("User-Agent", SdkInfo.USER_AGENT);
-
   private final Function<String, Transport> transports;
   private final Closeable ownedClient;
   private final Watchdog watchdog = new Watchdog();
@@ -51,6 +48,7 @@ final class ClientRuntime implements AutoCloseable {
   private final Duration callTimeout;
   private final Clock clock;
   private final CallListener listener;
+  private final Header userAgent;
 
   private ClientRuntime(
       MxClientBuilder<?> builder,
@@ -66,6 +64,7 @@ final class ClientRuntime implements AutoCloseable {
     this.responseTimeout = builder.responseTimeout();
     this.callTimeout = builder.callTimeout();
     this.clock = builder.clock();
+    this.userAgent = new BasicHeader("User-Agent", builder.userAgent());
     // no listener: no event is built at all
     this.listener = builder.callListener() == CallListener.NONE ? null : builder.callListener();
   }
@@ -144,7 +143,7 @@ final class ClientRuntime implements AutoCloseable {
       steps.add(auth);
     }
     steps.add(retries);
-    steps.add(new TransportInterceptor(transports.apply(baseUrl), config, responseTimeout, watchdog, USER_AGENT));
+    steps.add(new TransportInterceptor(transports.apply(baseUrl), config, responseTimeout, watchdog, userAgent));
     return new Pipeline(steps);
   }
 

@@ -39,6 +39,10 @@ public abstract class MxClientBuilder<B extends MxClientBuilder<B>> implements C
   private RetryPolicy retryPolicy = RetryPolicy.defaults();
   private Clock clock = Clock.systemUTC();
   private CallListener callListener = CallListener.NONE;
+  private String appId;
+
+  /** The longest {@link #appId} taken, as AWS SDK v2 bounds its own. */
+  public static final int MAX_APP_ID_LENGTH = 50;
 
   MxClientBuilder(ApiSettings api) {
     this.api = api;
@@ -101,6 +105,37 @@ public abstract class MxClientBuilder<B extends MxClientBuilder<B>> implements C
     Objects.requireNonNull(baseUrl, "baseUrl == null");
     this.baseUrl = Endpoints.checkBaseUrl(baseUrl, "baseUrl");
     return self();
+  }
+
+  /**
+   * Names your application in the {@code User-Agent} of every request, as {@code app/<appId>} after
+   * the SDK's own product tokens, as AWS SDK v2's {@code appId} and stripe-java's {@code setAppInfo}
+   * do: MX's support can then tell your integration's requests from others'. None by default.
+   *
+   * @param appId 1 to {@value #MAX_APP_ID_LENGTH} characters of visible ASCII: no spaces, no control
+   *     characters (a CR or LF would end the header), none of {@code ( ) " \}
+   * @return this builder
+   * @throws IllegalArgumentException if it is empty, longer, or holds any other character
+   */
+  public B appId(String appId) {
+    Objects.requireNonNull(appId, "appId == null");
+    if (appId.isEmpty() || appId.length() > MAX_APP_ID_LENGTH) {
+      throw new IllegalArgumentException("appId must be 1 to " + MAX_APP_ID_LENGTH + " characters: " + appId.length());
+    }
+    for (int i = 0; i < appId.length(); i++) {
+      char c = appId.charAt(i);
+      if (c < 0x21 || c > 0x7e || c == '(' || c == ')' || c == '"' || c == '\\') {
+        throw new IllegalArgumentException(
+            "appId must be visible ASCII without spaces or ( ) \" \\ (U+" + String.format("%04X", (int) c) + " at index " + i + ")");
+      }
+    }
+    this.appId = appId;
+    return self();
+  }
+
+  /** {@return the {@code User-Agent} requests carry: the SDK's, then the application's when named} */
+  String userAgent() {
+    return appId == null ? VersionInfo.USER_AGENT : VersionInfo.USER_AGENT + " app/" + appId;
   }
 
   /**

@@ -73,6 +73,21 @@ public final class MxNexusAsyncClient extends AbstractNexusClient {
     }
 
     /**
+     * Lets the SDK fetch API tokens from MX's SSO API with the keys in the environment variables
+     * {@code MX_CLIENT_ID}, {@code MX_API_KEY} and {@code MX_USER_ID}, and the SSO API's base URL in
+     * {@code MX_SSO_URL} when it is set: read now, and only when this is called; the same variables
+     * this SDK's CLI reads.
+     *
+     * @return this builder
+     * @throws IllegalStateException naming a required variable that is unset or blank (never a value)
+     * @throws IllegalArgumentException if a value is not valid
+     */
+    public Builder ssoFromEnvironment() {
+      nexusAuth().ssoFromEnvironment(System.getenv());
+      return this;
+    }
+
+    /**
      * Lets the SDK fetch API tokens from MX's SSO API with your {@code MD-API-KEY}.
      *
      * @param clientId your client id, part of the SSO URL

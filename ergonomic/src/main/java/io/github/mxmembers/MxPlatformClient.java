@@ -50,6 +50,20 @@ public final class MxPlatformClient extends AbstractPlatformClient {
     }
 
     /**
+     * Your MX client id and API key from the environment variables {@code MX_CLIENT_ID} and {@code
+     * MX_API_KEY}, read now (and only when this is called), as AWS SDK's environment-variable
+     * credentials provider reads its own; the same variables this SDK's CLI reads.
+     *
+     * @return this builder
+     * @throws IllegalStateException naming a variable that is unset or blank (never a value)
+     * @throws IllegalArgumentException if a value is not a valid client id or key
+     */
+    public Builder credentialsFromEnvironment() {
+      platformAuth().credentialsFromEnvironment(System.getenv());
+      return this;
+    }
+
+    /**
      * Your MX client id and API key, sent as HTTP Basic auth on every request.
      *
      * @param clientId your client id; no {@code :} and no control characters

@@ -65,6 +65,29 @@ final class NexusAuth extends ApiSettings {
         };
   }
 
+  /**
+   * MX's SSO API with the keys in the environment: {@code MX_CLIENT_ID}, {@code MX_API_KEY} and
+   * {@code MX_USER_ID}, and {@code MX_SSO_URL} when set (the SSO API's base URL), as this SDK's CLI
+   * reads them.
+   *
+   * @throws IllegalStateException naming a required variable that is unset or blank (never a value)
+   * @throws IllegalArgumentException if a value is not valid, naming the variables
+   */
+  void ssoFromEnvironment(java.util.Map<String, String> environment) {
+    String clientId = Environment.required(environment, "MX_CLIENT_ID");
+    String apiKey = Environment.required(environment, "MX_API_KEY");
+    String userId = Environment.required(environment, "MX_USER_ID");
+    String ssoUrl = Environment.optional(environment, "MX_SSO_URL");
+    try {
+      sso(clientId, apiKey, userId);
+      if (ssoUrl != null) {
+        ssoBaseUrl(ssoUrl);
+      }
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("from the environment (MX_CLIENT_ID, MX_API_KEY, MX_USER_ID, MX_SSO_URL): " + e.getMessage());
+    }
+  }
+
   void sso(String clientId, String apiKey, String userId) {
     this.ssoClientId = Identifiers.check(clientId, "clientId");
     this.ssoApiKey = Identifiers.checkSecret(apiKey, "apiKey");

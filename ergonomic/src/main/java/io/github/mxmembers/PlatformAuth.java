@@ -16,6 +16,24 @@ final class PlatformAuth extends ApiSettings {
   private String apiKey;
   private PlatformApiVersion apiVersion = PlatformApiVersion.latest();
 
+  /** The environment variables {@link #credentialsFromEnvironment} reads, as MX's own tools and this SDK's CLI name them. */
+  static final String CLIENT_ID_VARIABLE = "MX_CLIENT_ID";
+  static final String API_KEY_VARIABLE = "MX_API_KEY";
+
+  /**
+   * @throws IllegalStateException naming the variable that is unset or blank (never a value)
+   * @throws IllegalArgumentException if a value is not a valid client id or key, naming the variable
+   */
+  void credentialsFromEnvironment(java.util.Map<String, String> environment) {
+    String clientId = Environment.required(environment, CLIENT_ID_VARIABLE);
+    String apiKey = Environment.required(environment, API_KEY_VARIABLE);
+    try {
+      credentials(clientId, apiKey);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("from the environment (" + CLIENT_ID_VARIABLE + ", " + API_KEY_VARIABLE + "): " + e.getMessage());
+    }
+  }
+
   void credentials(String clientId, String apiKey) {
     Identifiers.checkSecret(clientId, "clientId");
     if (clientId.indexOf(':') >= 0) {

@@ -82,10 +82,37 @@ class RegenerationTest {
     }
   }
 
+  /**
+   * The settings of the build running this test, passed on so that the nested build finds what it
+   * resolved: its local repository (a CI cache, {@code -Dmaven.repo.local}), its settings files
+   * ({@code -s}, {@code -gs}) and its offline flag.
+   */
+  static List<String> theParentBuildsSettings() {
+    List<String> settings = new ArrayList<>();
+    String repository = System.getProperty("mx.parent.localRepository", "");
+    if (!repository.isBlank()) {
+      settings.add("-Dmaven.repo.local=" + repository);
+    }
+    String userSettings = System.getProperty("mx.parent.userSettings", "");
+    if (!userSettings.isBlank() && Files.isRegularFile(Paths.get(userSettings))) {
+      settings.addAll(List.of("-s", userSettings));
+    }
+    String globalSettings = System.getProperty("mx.parent.globalSettings", "");
+    if (!globalSettings.isBlank() && Files.isRegularFile(Paths.get(globalSettings))) {
+      settings.addAll(List.of("-gs", globalSettings));
+    }
+    if (Boolean.parseBoolean(System.getProperty("mx.parent.offline", "false"))) {
+      settings.add("-o");
+    }
+    return settings;
+  }
+
   /** One build: the switch is the only property set. */
   private static Build build(Path sdk, String version, String... extra) throws Exception {
-    List<String> command = new ArrayList<>(List.of(
-        mvn().toString(), "-o", "-B", "-ntp", "-pl", "openapi,generated,ergonomic", "verify",
+    List<String> command = new ArrayList<>(List.of(mvn().toString(), "-B", "-ntp"));
+    command.addAll(theParentBuildsSettings());
+    command.addAll(List.of(
+        "-pl", "openapi,generated,ergonomic", "verify",
         "-Dmx.platform.version=" + version, "-Dsurefire.failIfNoSpecifiedTests=false"));
     command.addAll(List.of(extra));
     Path log = sdk.resolve("build.log");
