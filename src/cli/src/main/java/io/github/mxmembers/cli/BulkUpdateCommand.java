@@ -37,6 +37,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(
     name = "bulk-update",
+    header = "Update many members from a file (JSON Lines or CSV): paced, journaled, resumable.",
     mixinStandardHelpOptions = true,
     versionProvider = MxMembersCli.Version.class,
     usageHelpWidth = 100,
@@ -72,7 +73,19 @@ final class BulkUpdateCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "INPUT", description = "The input file: .jsonl (JSON Lines) or .csv, or another name with --format.")
   Path input;
 
-  @Option(names = "--format", paramLabel = "jsonl|csv", description = "The input's format (default: by the file's name, .jsonl or .csv).")
+  /** {@code jsonl} and {@code csv}, for completion. */
+  static final class FormatNames implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return SendOptions.LowerCase.of(BulkInput.Format.values()).iterator();
+    }
+  }
+
+  @Option(
+      names = "--format",
+      paramLabel = "jsonl|csv",
+      completionCandidates = FormatNames.class,
+      description = "The input's format (default: by the file's name, .jsonl or .csv; any case).")
   BulkInput.Format format;
 
   @Mixin SendOptions options;

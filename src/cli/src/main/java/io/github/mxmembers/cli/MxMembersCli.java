@@ -14,12 +14,15 @@ import picocli.CommandLine.Command;
 @Command(
     name = "mx-members",
     mixinStandardHelpOptions = true,
+    usageHelpWidth = 100,
     versionProvider = MxMembersCli.Version.class,
     description = "Update MX members (Platform API or Nexus API) from a terminal.",
     subcommands = {UpdateMemberCommand.class, BulkUpdateCommand.class, CommandLine.HelpCommand.class, AutoComplete.GenerateCompletion.class},
     footer = {
       "",
-      "Exit codes: 0 ok, 2 bad input, 3 MX API error, 4 transport failure, 5 unreadable response."
+      "Exit codes: 0 ok, 2 bad input, 3 MX API error, 4 transport failure, 5 unreadable response;",
+      "bulk-update also 1 (its journal cannot be used) and 6 (the run stopped on an unexpected failure).",
+      "'mx-members COMMAND --help' says what each means for that command."
     })
 public final class MxMembersCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -46,7 +49,7 @@ public final class MxMembersCli implements Runnable {
             new PrintWriter(System.err, true),
             System.in,
             System.getenv(),
-            System.console() != null);
+            Terminal.stderrIsTerminal());
     System.exit(code);
   }
 

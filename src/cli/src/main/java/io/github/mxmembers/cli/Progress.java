@@ -16,7 +16,10 @@ final class Progress {
   private final long total;
   private final long started = System.nanoTime();
   private long finished;
+  private long done;
   private long failed;
+  private long invalid;
+  private long skipped;
   private long rateLimited;
   private long lastShown;
 
@@ -28,8 +31,18 @@ final class Progress {
 
   synchronized void outcome(BulkOutcome outcome) {
     finished++;
-    if (outcome.kind() == BulkOutcome.Kind.FAILED || outcome.kind() == BulkOutcome.Kind.INVALID) {
-      failed++;
+    switch (outcome.kind()) {
+      case DONE:
+        done++;
+        break;
+      case FAILED:
+        failed++;
+        break;
+      case INVALID:
+        invalid++;
+        break;
+      default:
+        skipped++;
     }
     long now = System.nanoTime();
     if (now - lastShown >= EVERY_NANOS) {
@@ -43,12 +56,20 @@ final class Progress {
     double rate = seconds > 0 ? finished / seconds : 0;
     StringBuilder line = new StringBuilder("\r");
     line.append(total > 0 ? finished + "/" + total : String.valueOf(finished)).append(" lines");
-    line.append(String.format(Locale.ROOT, ", %.1f/s", rate));
+    // the summary's words: done, failed, invalid, skipped
+    line.append(": ").append(done).append(" done");
     if (failed > 0) {
       line.append(", ").append(failed).append(" failed");
     }
+    if (invalid > 0) {
+      line.append(", ").append(invalid).append(" invalid");
+    }
+    if (skipped > 0) {
+      line.append(", ").append(skipped).append(" skipped");
+    }
+    line.append(String.format(Locale.ROOT, ", %.1f/s", rate));
     if (rateLimited > 0) {
-      line.append(", ").append(rateLimited).append(" x 429");
+      line.append(", ").append(rateLimited).append(" answered 429");
     }
     if (total > 0 && rate > 0) {
       long left = (long) ((total - finished) / rate);

@@ -13,7 +13,33 @@ final class SendOptions {
     NEXUS
   }
 
-  @Option(names = "--api", defaultValue = "platform", paramLabel = "platform|nexus", description = "Which API (default: ${DEFAULT-VALUE}).")
+  /** What completion offers for an enum option: its values as the help spells them, in lower case (any case is taken). */
+  static final class LowerCase {
+    private LowerCase() {}
+
+    static java.util.List<String> of(Enum<?>[] values) {
+      java.util.List<String> names = new java.util.ArrayList<>();
+      for (Enum<?> value : values) {
+        names.add(value.name().toLowerCase(java.util.Locale.ROOT));
+      }
+      return names;
+    }
+  }
+
+  /** {@code platform} and {@code nexus}, for completion. */
+  static final class ApiNames implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return LowerCase.of(Api.values()).iterator();
+    }
+  }
+
+  @Option(
+      names = "--api",
+      defaultValue = "platform",
+      paramLabel = "platform|nexus",
+      completionCandidates = ApiNames.class,
+      description = "Which API (default: ${DEFAULT-VALUE}; any case).")
   Api api;
 
   @Option(names = "--endpoint", paramLabel = "integration|production|URL", description = "Where to send; default: the embedded sandbox.")
