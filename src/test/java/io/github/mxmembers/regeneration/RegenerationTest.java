@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * "When MX ships a new version", done for real: a copy of the SDK (root pom, openapi/, generated/,
  * ergonomic/) is rebuilt with Maven after switching mx.platform.version to a test-fixture spec
  * (openapi/test-fixtures: written by us, never published by MX).
- * Offline: the outer build has already fetched every plugin and dependency.
+ * With the outer build's local repository, settings and offline flag ({@link
+ * io.github.mxmembers.build.ParentBuild}): it has already fetched every plugin and dependency.
  */
 class RegenerationTest {
   private static final Path ROOT = Paths.get(System.getProperty("mx.repository.root", "..")).toAbsolutePath().normalize();
@@ -82,36 +83,10 @@ class RegenerationTest {
     }
   }
 
-  /**
-   * The settings of the build running this test, passed on so that the nested build finds what it
-   * resolved: its local repository (a CI cache, {@code -Dmaven.repo.local}), its settings files
-   * ({@code -s}, {@code -gs}) and its offline flag.
-   */
-  static List<String> theParentBuildsSettings() {
-    List<String> settings = new ArrayList<>();
-    String repository = System.getProperty("mx.parent.localRepository", "");
-    if (!repository.isBlank()) {
-      settings.add("-Dmaven.repo.local=" + repository);
-    }
-    String userSettings = System.getProperty("mx.parent.userSettings", "");
-    if (!userSettings.isBlank() && Files.isRegularFile(Paths.get(userSettings))) {
-      settings.addAll(List.of("-s", userSettings));
-    }
-    String globalSettings = System.getProperty("mx.parent.globalSettings", "");
-    if (!globalSettings.isBlank() && Files.isRegularFile(Paths.get(globalSettings))) {
-      settings.addAll(List.of("-gs", globalSettings));
-    }
-    // "offline=true": a property made of the one expression would be a Boolean, which surefire cannot pass
-    if (System.getProperty("mx.parent.offline", "").equals("offline=true")) {
-      settings.add("-o");
-    }
-    return settings;
-  }
-
   /** One build: the switch is the only property set. */
   private static Build build(Path sdk, String version, String... extra) throws Exception {
     List<String> command = new ArrayList<>(List.of(mvn().toString(), "-B", "-ntp"));
-    command.addAll(theParentBuildsSettings());
+    command.addAll(io.github.mxmembers.build.ParentBuild.settings());
     command.addAll(List.of(
         "-pl", "openapi,generated,ergonomic", "verify",
         "-Dmx.platform.version=" + version, "-Dsurefire.failIfNoSpecifiedTests=false"));
