@@ -46,6 +46,7 @@ public enum PlatformApiVersion {
     return value;
   }
 
+  /** {@return the version as MX spells it in {@code Accept-Version}, as {@link #value()} does} */
   @Override
   public String toString() {
     return value;

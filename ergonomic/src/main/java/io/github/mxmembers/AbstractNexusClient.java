@@ -58,6 +58,7 @@ abstract class AbstractNexusClient implements AutoCloseable {
     runtime.close();
   }
 
+  /** {@return a description for logs and debugging, which never holds a secret} */
   @Override
   public String toString() {
     return getClass().getSimpleName() + "{" + sessions + "}";

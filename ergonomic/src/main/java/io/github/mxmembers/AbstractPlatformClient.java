@@ -60,6 +60,7 @@ abstract class AbstractPlatformClient implements AutoCloseable {
     runtime.close();
   }
 
+  /** {@return a description for logs and debugging, which never holds a secret} */
   @Override
   public String toString() {
     return getClass().getSimpleName() + "{" + MxApi.PLATFORM + ", apiVersion=" + apiVersion + "}";

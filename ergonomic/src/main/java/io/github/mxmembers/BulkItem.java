@@ -78,6 +78,7 @@ public final class BulkItem {
     return update == null ? null : update.user().orElse("") + "\n" + update.member();
   }
 
+  /** {@return a description for logs and debugging, which never holds a secret} */
   @Override
   public String toString() {
     return "BulkItem{key=" + key + ", " + (update != null ? update : "invalid: " + problem) + "}";

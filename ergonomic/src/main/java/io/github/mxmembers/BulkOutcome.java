@@ -146,6 +146,7 @@ public final class BulkOutcome {
     return entry;
   }
 
+  /** {@return a description for logs and debugging, which never holds a secret} */
   @Override
   public String toString() {
     return "BulkOutcome{key=" + key + ", " + kind + (reason() == null ? "" : " " + reason()) + ", status=" + status() + "}";

@@ -89,6 +89,7 @@ public final class BulkSummary {
     return complete;
   }
 
+  /** {@return a description for logs and debugging, which never holds a secret} */
   @Override
   public String toString() {
     return String.format(

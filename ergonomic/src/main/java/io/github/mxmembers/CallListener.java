@@ -69,6 +69,8 @@ public interface CallListener {
   default void callFinished(CallFinished event) {}
 
   /**
+   * A call began: {@code updateMember} was called, and its deadline started.
+   *
    * @param callId numbers the calls of this JVM, to tie a call's events together
    * @param api the API called
    * @param request the request line, such as {@code PUT /users/u-1/members/MBR-1}
@@ -78,6 +80,11 @@ public interface CallListener {
   record CallStarted(long callId, MxApi api, String request, Instant startedAt, Duration timeout) {}
 
   /**
+   * One attempt is about to be sent: the call's own request, or on Nexus the API-token or session
+   * request it needs first.
+   *
+   * @param callId numbers the calls of this JVM, to tie a call's events together
+   * @param api the API called
    * @param request the request line of this attempt: the update, or on Nexus the API-token or
    *     session request
    * @param attempt 1 for the first send of this request in the call
@@ -85,6 +92,12 @@ public interface CallListener {
   record AttemptStarted(long callId, MxApi api, String request, int attempt) {}
 
   /**
+   * One attempt ended: with a whole response, or with no response at all.
+   *
+   * @param callId numbers the calls of this JVM, to tie a call's events together
+   * @param api the API called
+   * @param request the request line of this attempt
+   * @param attempt 1 for the first send of this request in the call
    * @param status the HTTP status, or 0 when no response came back
    * @param requestId MX's request id from the response, or null
    * @param failure when there was no response, the kind of failure (an exception's simple name,
@@ -102,6 +115,11 @@ public interface CallListener {
       Duration duration) {}
 
   /**
+   * The call will send a request again after a wait, as its {@code RetryPolicy} decided.
+   *
+   * @param callId numbers the calls of this JVM, to tie a call's events together
+   * @param api the API called
+   * @param request the request line that will be sent again
    * @param nextAttempt the attempt that will follow the wait
    * @param reason the status (such as {@code 503}) or failure (such as {@code ConnectException})
    *     that is retried
@@ -110,12 +128,21 @@ public interface CallListener {
   record RetryScheduled(long callId, MxApi api, String request, int nextAttempt, String reason, Duration delay) {}
 
   /**
+   * A Nexus session was opened for the call (its first, or a renewal).
+   *
+   * @param callId numbers the calls of this JVM, to tie a call's events together
+   * @param api the API called
    * @param reason why: {@code "no session yet"}, {@code "about to lapse"} or {@code "expired (4011)"}
    * @param renewal false for the client's first session
    */
   record SessionOpened(long callId, MxApi api, String reason, boolean renewal) {}
 
   /**
+   * The call returned a result or threw (or its future completed either way): the last event of a call.
+   *
+   * @param callId numbers the calls of this JVM, to tie a call's events together
+   * @param api the API called
+   * @param request the call's own request line
    * @param status the status of the call's last response, or 0 when it ended without one
    * @param attempts attempts at the call's own request (the update), as {@link
    *     MemberUpdateResult#attempts()} counts them

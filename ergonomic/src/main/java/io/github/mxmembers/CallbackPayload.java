@@ -130,11 +130,13 @@ public final class CallbackPayload {
     return Base64.getDecoder().decode(encoded);
   }
 
+  /** {@return whether {@code o} is a {@code CallbackPayload} with the same values} */
   @Override
   public boolean equals(Object o) {
     return o instanceof CallbackPayload && ((CallbackPayload) o).encoded.equals(encoded);
   }
 
+  /** {@return a hash of the values, consistent with {@link #equals}} */
   @Override
   public int hashCode() {
     return encoded.hashCode();

@@ -42,6 +42,7 @@ public final class Credential {
     return value;
   }
 
+  /** {@return whether {@code o} is a {@code Credential} with the same values} */
   @Override
   public boolean equals(Object o) {
     return o instanceof Credential
@@ -49,11 +50,13 @@ public final class Credential {
         && ((Credential) o).value.equals(value);
   }
 
+  /** {@return a hash of the values, consistent with {@link #equals}} */
   @Override
   public int hashCode() {
     return Objects.hash(guid, value);
   }
 
+  /** {@return a description for logs and debugging, which never holds a secret} */
   @Override
   public String toString() {
     return guid + "=****";

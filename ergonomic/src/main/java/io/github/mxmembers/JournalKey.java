@@ -140,16 +140,19 @@ public final class JournalKey {
     }
   }
 
+  /** {@return whether {@code o} is a {@code JournalKey} with the same values} */
   @Override
   public boolean equals(Object o) {
     return o instanceof JournalKey && Arrays.equals(key, ((JournalKey) o).key);
   }
 
+  /** {@return a hash of the values, consistent with {@link #equals}} */
   @Override
   public int hashCode() {
     return id.hashCode();
   }
 
+  /** {@return a description for logs and debugging, which never holds a secret} */
   @Override
   public String toString() {
     return "JournalKey{id=" + id + "}";

@@ -109,11 +109,13 @@ public final class MemberUpdate {
     return list;
   }
 
+  /** {@return whether {@code o} is a {@code MemberUpdate} with the same values} */
   @Override
   public boolean equals(Object o) {
     return o instanceof MemberUpdate && values.equals(((MemberUpdate) o).values);
   }
 
+  /** {@return a hash of the values, consistent with {@link #equals}} */
   @Override
   public int hashCode() {
     return values.hashCode();

@@ -85,6 +85,7 @@ public final class MemberUpdateResult {
     return Optional.ofNullable(requestId);
   }
 
+  /** {@return a description for logs and debugging, which never holds a secret} */
   @Override
   public String toString() {
     return "MemberUpdateResult{api="

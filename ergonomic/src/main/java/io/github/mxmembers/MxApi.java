@@ -13,6 +13,7 @@ public enum MxApi {
     this.displayName = displayName;
   }
 
+  /** {@return the API's name, such as {@code MX Platform API}} */
   @Override
   public String toString() {
     return displayName;

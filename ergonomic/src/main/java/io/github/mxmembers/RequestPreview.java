@@ -75,6 +75,7 @@ public final class RequestPreview {
     return body;
   }
 
+  /** {@return a description for logs and debugging, which never holds a secret} */
   @Override
   public String toString() {
     return method + " " + path + "\n" + headers + "\n" + body;

@@ -178,6 +178,7 @@ public final class RetryPolicy {
     }
   }
 
+  /** {@return a description for logs and debugging, which never holds a secret} */
   @Override
   public String toString() {
     return "RetryPolicy{maxAttempts="

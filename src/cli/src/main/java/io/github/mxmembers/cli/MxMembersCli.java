@@ -128,6 +128,10 @@ public final class MxMembersCli implements Runnable {
     return ExitCodes.BAD_INPUT;
   }
 
+  /** The top-level command, as picocli makes it: {@link #run(String[], PrintWriter, PrintWriter, InputStream, Map)} is the way in. */
+  public MxMembersCli() {}
+
+  /** Run without a command: prints the usage, listing the commands. picocli calls it. */
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getOut());

@@ -295,6 +295,7 @@ public final class MxSandbox implements AutoCloseable {
     executor.shutdownNow();
   }
 
+  /** {@return a description for logs and debugging, which never holds a secret} */
   @Override
   public String toString() {
     return "MxSandbox{" + baseUrl() + "}";

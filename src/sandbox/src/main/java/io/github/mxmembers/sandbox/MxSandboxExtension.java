@@ -75,6 +75,12 @@ public final class MxSandboxExtension implements BeforeAllCallback, BeforeEachCa
     return sandbox;
   }
 
+  /**
+   * Starts the test class's sandbox, or, in a {@code @Nested} class, takes its outer class's. JUnit
+   * calls it; the sandbox is stopped when the class's tests have ended.
+   *
+   * @param context the test class's context
+   */
   @Override
   public void beforeAll(ExtensionContext context) {
     // a @Nested class finds its outer class's sandbox in the parent store and shares it
@@ -87,6 +93,12 @@ public final class MxSandboxExtension implements BeforeAllCallback, BeforeEachCa
     current = sandbox;
   }
 
+  /**
+   * Resets the sandbox (its members, faults, limits and recorded requests) and runs the builder's
+   * {@code beforeEachTest}, so that every test starts from the same sandbox. JUnit calls it.
+   *
+   * @param context the test's context
+   */
   @Override
   public void beforeEach(ExtensionContext context) {
     MxSandbox sandbox = sandbox(context);
@@ -94,12 +106,30 @@ public final class MxSandboxExtension implements BeforeAllCallback, BeforeEachCa
     beforeEachTest.accept(sandbox);
   }
 
+  /**
+   * Whether a test or lifecycle method's parameter is one this extension gives: {@link MxSandbox},
+   * or a {@link MxPlatformClient} or {@link MxNexusClient} already pointed at the sandbox. JUnit
+   * calls it.
+   *
+   * @param parameter the parameter
+   * @param context the test's context
+   * @return true for those three types
+   */
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
     Class<?> type = parameter.getParameter().getType();
     return type == MxSandbox.class || type == MxPlatformClient.class || type == MxNexusClient.class;
   }
 
+  /**
+   * The sandbox, or a new client of it with the sandbox's credentials (closed when the test ends).
+   * JUnit calls it.
+   *
+   * @param parameter the parameter, of a type {@link #supportsParameter} takes
+   * @param context the test's context
+   * @return the sandbox or the client
+   * @throws IllegalStateException if the extension was registered on an instance field
+   */
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
     MxSandbox sandbox = sandbox(context);

@@ -22,6 +22,7 @@ public final class Webhook {
     return Optional.ofNullable(callbackPayload);
   }
 
+  /** {@return a description for logs and debugging, which never holds a secret} */
   @Override
   public String toString() {
     return "Webhook{member=" + memberGuid + ", callbackPayload=" + (callbackPayload != null) + "}";
