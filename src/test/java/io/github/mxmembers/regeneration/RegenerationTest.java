@@ -2,11 +2,11 @@ package io.github.mxmembers.regeneration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.mxmembers.build.ParentBuild;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,11 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
  * "When MX ships a new version", done for real: a copy of the SDK (root pom, openapi/, generated/,
  * ergonomic/) is rebuilt with Maven after switching mx.platform.version to a test-fixture spec
  * (openapi/test-fixtures: written by us, never published by MX).
- * With the outer build's local repository, settings and offline flag ({@link
- * io.github.mxmembers.build.ParentBuild}): it has already fetched every plugin and dependency.
+ * With the outer build's local repository, settings and offline flag ({@link ParentBuild}): it has already fetched every plugin and dependency.
  */
 class RegenerationTest {
-  private static final Path ROOT = Paths.get(System.getProperty("mx.repository.root", "..")).toAbsolutePath().normalize();
+  private static final Path ROOT = ParentBuild.root();
   private static final String GATE_ONLY = "-Dtest=PlatformSpecGateTest";
 
   @TempDir static Path scratch;
@@ -35,7 +34,7 @@ class RegenerationTest {
   }
 
   private static Path mvn() {
-    return Paths.get(System.getProperty("maven.home", "/usr/share/maven"), "bin", "mvn");
+    return ParentBuild.mvn();
   }
 
   /** A fresh copy of the SDK with the fixture spec installed as the given version. */
@@ -86,7 +85,7 @@ class RegenerationTest {
   /** One build: the switch is the only property set. */
   private static Build build(Path sdk, String version, String... extra) throws Exception {
     List<String> command = new ArrayList<>(List.of(mvn().toString(), "-B", "-ntp"));
-    command.addAll(io.github.mxmembers.build.ParentBuild.settings());
+    command.addAll(ParentBuild.settings());
     command.addAll(List.of(
         "-pl", "openapi,generated,ergonomic", "verify",
         "-Dmx.platform.version=" + version, "-Dsurefire.failIfNoSpecifiedTests=false"));
