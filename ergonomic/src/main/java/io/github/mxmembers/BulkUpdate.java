@@ -143,6 +143,8 @@ public final class BulkUpdate {
    *     these keys with other content, the run sends nothing more, waits for what is in flight and
    *     throws it. An item whose outcome was not recorded was not told to {@code onOutcome} either,
    *     and a rerun sends it again
+   * @throws IllegalStateException if no {@link Builder#journalKey} was given and the default key
+   *     file cannot be read or made: before anything is sent
    */
   public BulkSummary run(Iterator<BulkItem> items) {
     Objects.requireNonNull(items, "items == null");
