@@ -102,6 +102,24 @@ public final class MxNexusAsyncClient extends AbstractNexusClient {
     }
 
     /**
+     * Whether opening a Nexus session asks MX not to aggregate the user's members: true by default,
+     * so the SDK sends {@code {"skip_aggregation": true}} with {@code POST /sessions}. MX's
+     * verification guide: the body "should contain skip_aggregation:true ... This will prevent
+     * automatic aggregation being initiated for the user's existing members when the session is
+     * opened". Without it, every session the client opens may start an aggregation of all of that
+     * user's members, and an update's own {@code skipAggregation(true)} would not mean what it says.
+     * False sends no body, as the SDK did until now. MX's pages show no schema for this body: the
+     * SDK puts the field at the top level, the guide's most literal reading.
+     *
+     * @param skip false to let MX aggregate the user's members when a session opens
+     * @return this builder
+     */
+    public Builder sessionsSkipAggregation(boolean skip) {
+      nexusAuth().sessionsSkipAggregation(skip);
+      return this;
+    }
+
+    /**
      * The SSO API's base URL, when {@link #baseUrl(String)} replaces the environment.
      *
      * @param ssoBaseUrl https, except to a loopback address

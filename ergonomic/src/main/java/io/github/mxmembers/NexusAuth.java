@@ -23,6 +23,8 @@ final class NexusAuth extends ApiSettings {
   private String ssoApiKey;
   private String ssoUserId;
   private String ssoBaseUrl;
+  /** Whether opening a session asks MX to start no aggregation of the user's members: the default. */
+  private boolean sessionsSkipAggregation = true;
 
   /** A blocking source, for the sync client: asked on the calling thread. */
   void apiTokenSource(ApiTokenSource source) {
@@ -94,6 +96,10 @@ final class NexusAuth extends ApiSettings {
     this.ssoUserId = Identifiers.check(userId, "userId");
   }
 
+  void sessionsSkipAggregation(boolean skip) {
+    this.sessionsSkipAggregation = skip;
+  }
+
   void ssoBaseUrl(String ssoBaseUrl) {
     Objects.requireNonNull(ssoBaseUrl, "ssoBaseUrl == null");
     this.ssoBaseUrl = Endpoints.checkBaseUrl(ssoBaseUrl, "ssoBaseUrl");
@@ -127,7 +133,7 @@ final class NexusAuth extends ApiSettings {
       tokens = new SsoApiTokenSource(sso, ssoClientId, ssoUserId);
     }
     // POST /sessions carries its own one-time token: no auth step
-    return new SessionManager(runtime.pipeline(baseUrl, null), tokens);
+    return new SessionManager(runtime.pipeline(baseUrl, null), tokens, sessionsSkipAggregation);
   }
 
   /** Settings only: never the API key. */
@@ -136,6 +142,7 @@ final class NexusAuth extends ApiSettings {
     return "sso="
         + (ssoClientId == null ? "unset" : ssoClientId + "/" + ssoUserId + ", apiKey=****")
         + ", apiTokenSource="
-        + (userTokens == null ? "unset" : "set");
+        + (userTokens == null ? "unset" : "set")
+        + (sessionsSkipAggregation ? "" : ", sessionsSkipAggregation=false");
   }
 }

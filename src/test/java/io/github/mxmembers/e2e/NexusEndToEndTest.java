@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.mxmembers.Member;
 import io.github.mxmembers.MemberUpdate;
 import io.github.mxmembers.MemberUpdateResult;
+import io.github.mxmembers.MxNexusAsyncClient;
 import io.github.mxmembers.MxNexusClient;
 import io.github.mxmembers.sandbox.ManualClock;
 import io.github.mxmembers.sandbox.MxSandbox;
 import io.github.mxmembers.sandbox.RecordedRequest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -110,5 +112,49 @@ class NexusEndToEndTest {
     try (MxNexusClient nexus = client()) {
       assertThat(nexus.updateMember(newPassword().build()).attempts()).isEqualTo(3);
     }
+  }
+
+  @Test
+  void sessionsAskMxNotToAggregateTheUsersMembersUnlessToldOtherwiseOnBothFlavours() throws Exception {
+    String seededJob = sandbox.nexusMember(MxSandbox.MEMBER_GUID).orElseThrow().get("most_recent_job_guid").getAsString();
+    MemberUpdate metadata = MemberUpdate.builder().member(MxSandbox.MEMBER_GUID).metadata("m").build();
+
+    try (MxNexusClient nexus = client()) {
+      nexus.updateMember(metadata);
+    }
+    try (MxNexusAsyncClient nexus =
+        MxNexusAsyncClient.builder()
+            .baseUrl(sandbox.baseUrl())
+            .ssoBaseUrl(sandbox.baseUrl())
+            .sso(MxSandbox.CLIENT_ID, MxSandbox.API_KEY, MxSandbox.USER_GUID)
+            .build()) {
+      nexus.updateMember(metadata).get(10, java.util.concurrent.TimeUnit.SECONDS);
+    }
+    assertThat(sandbox.received())
+        .filteredOn(request -> request.path().equals("/sessions"))
+        .hasSize(2)
+        .allSatisfy(
+            request -> {
+              assertThat(request.body()).isEqualTo("{\"skip_aggregation\":true}");
+              assertThat(request.header("Content-Type")).contains("application/vnd.mx.nexus.v1+json");
+            });
+    assertThat(sandbox.nexusMember(MxSandbox.MEMBER_GUID).orElseThrow().get("most_recent_job_guid").getAsString())
+        .as("two sessions opened, no aggregation started")
+        .isEqualTo(seededJob);
+
+    // the old behaviour, asked for: no body, and MX aggregates the user's members
+    try (MxNexusClient nexus =
+        MxNexusClient.builder()
+            .baseUrl(sandbox.baseUrl())
+            .ssoBaseUrl(sandbox.baseUrl())
+            .sso(MxSandbox.CLIENT_ID, MxSandbox.API_KEY, MxSandbox.USER_GUID)
+            .sessionsSkipAggregation(false)
+            .build()) {
+      nexus.updateMember(metadata);
+    }
+    List<RecordedRequest> sessions =
+        sandbox.received().stream().filter(request -> request.path().equals("/sessions")).collect(Collectors.toList());
+    assertThat(sessions.get(2).body()).isEmpty();
+    assertThat(sandbox.nexusMember(MxSandbox.MEMBER_GUID).orElseThrow().get("most_recent_job_guid").getAsString()).isNotEqualTo(seededJob);
   }
 }

@@ -15,6 +15,7 @@ import io.github.mxmembers.generated.nexus.model.MemberResponse;
 import io.github.mxmembers.generated.nexus.model.MemberResponseBody;
 import io.github.mxmembers.generated.nexus.model.MemberUpdateRequest;
 import io.github.mxmembers.generated.nexus.model.MemberUpdateRequestBody;
+import io.github.mxmembers.generated.nexus.model.SessionRequestBody;
 import io.github.mxmembers.generated.nexus.model.SessionResponseBody;
 import io.github.mxmembers.internal.transport.PreparedRequest;
 import java.nio.charset.StandardCharsets;
@@ -98,12 +99,15 @@ class NexusWireFormatTest {
 
   @Test
   void sessionExchangeAndSsoCall() {
-    PreparedRequest session = SessionsApi.createSessionRequest();
+    PreparedRequest session = SessionsApi.createSessionRequest(null);
+    PreparedRequest skipping = SessionsApi.createSessionRequest(new SessionRequestBody().skipAggregation(true));
     PreparedRequest apiToken = SessionsApi.readApiTokenRequest("client 1", "u/1");
 
     assertThat(session.method()).isEqualTo("POST");
     assertThat(session.pathAndQuery()).isEqualTo("/sessions");
-    assertThat(session.body()).isNull();
+    assertThat(session.body()).as("no body at all when none is given").isNull();
+    assertThat(new String(skipping.body(), StandardCharsets.UTF_8)).isEqualTo("{\"skip_aggregation\":true}");
+    assertThat(skipping.contentType().toString()).isEqualTo("application/vnd.mx.nexus.v1+json");
     assertThat(SessionsApi.CREATE_SESSION_AUTH_HEADER).isEqualTo("MD-API-TOKEN");
     assertThat(apiToken.pathAndQuery()).isEqualTo("/client%201/users/u%2F1/api_token.json");
     assertThat(apiToken.header("Accept")).isEqualTo("application/vnd.moneydesktop.sso.v3");

@@ -4,6 +4,7 @@ import io.github.mxmembers.annotations.InternalApi;
 import io.github.mxmembers.exception.MxException;
 import io.github.mxmembers.generated.nexus.api.MembersApi;
 import io.github.mxmembers.generated.nexus.api.SessionsApi;
+import io.github.mxmembers.generated.nexus.model.SessionRequestBody;
 import io.github.mxmembers.generated.nexus.model.SessionResponseBody;
 import io.github.mxmembers.internal.transport.PreparedRequest;
 import io.github.mxmembers.internal.pipeline.Call;
@@ -41,7 +42,7 @@ public final class SessionManager {
 
   private final Pipeline pipeline;
   private final TokenFetcher tokens;
-  private final PreparedRequest openRequest = SessionsApi.createSessionRequest();
+  private final PreparedRequest openRequest;
   private final Object lock = new Object();
   private volatile Session session;
   /** The opening under way, which other callers wait for; guarded by {@code lock}. */
@@ -49,10 +50,13 @@ public final class SessionManager {
 
   /**
    * @param pipeline retries and sends {@code POST /sessions} (it carries its own auth header)
+   * @param skipAggregation whether opening a session asks MX to start no aggregation of the user's
+   *     members ({@code {"skip_aggregation": true}}); false sends no body
    */
-  public SessionManager(Pipeline pipeline, TokenFetcher tokens) {
+  public SessionManager(Pipeline pipeline, TokenFetcher tokens, boolean skipAggregation) {
     this.pipeline = Objects.requireNonNull(pipeline, "pipeline == null");
     this.tokens = Objects.requireNonNull(tokens, "tokens == null");
+    this.openRequest = SessionsApi.createSessionRequest(skipAggregation ? new SessionRequestBody().skipAggregation(true) : null);
   }
 
   /** {@return the open session, opening or renewing it first if it is missing or about to lapse} */

@@ -47,12 +47,18 @@ final class NexusFake {
     return Replies.json(200, SSO_TYPE, root);
   }
 
-  /** {@code POST /sessions}: spends a one-time API token on a 30-minute sliding session. */
+  /**
+   * {@code POST /sessions}: spends a one-time API token on a 30-minute sliding session. Opening it
+   * starts an aggregation of the user's members unless the body asks not to: {@code
+   * {"skip_aggregation": true}}, taken at the top level or under a {@code session} root (MX's pages
+   * show no schema, so the sandbox confirms neither reading over the other); no body, {@code {}},
+   * or anything else aggregates.
+   */
   Reply createSession(RecordedRequest request) {
     if (!Replies.accepts(request.header("Accept").orElse(null), Replies.NEXUS_TYPE)) {
       return Replies.nexusError(406, 4060, "Accept must be " + Replies.NEXUS_TYPE);
     }
-    String token = state.openSession(request.header("MD-API-TOKEN").orElse(null));
+    String token = state.openSession(request.header("MD-API-TOKEN").orElse(null), skipsAggregation(request.body()));
     if (token == null) {
       return Replies.nexusError(401, 4010, "Invalid, spent or expired API token");
     }
@@ -61,6 +67,26 @@ final class NexusFake {
     JsonObject root = new JsonObject();
     root.add("session", session);
     return Replies.json(200, Replies.NEXUS_TYPE, root);
+  }
+
+  private static boolean skipsAggregation(String body) {
+    if (body == null || body.isBlank()) {
+      return false;
+    }
+    try {
+      JsonElement root = JsonParser.parseString(body);
+      if (!root.isJsonObject()) {
+        return false;
+      }
+      JsonObject object = root.getAsJsonObject();
+      if (object.has("session") && object.get("session").isJsonObject()) {
+        object = object.getAsJsonObject("session");
+      }
+      JsonElement skip = object.get("skip_aggregation");
+      return skip != null && skip.isJsonPrimitive() && skip.getAsJsonPrimitive().isBoolean() && skip.getAsBoolean();
+    } catch (JsonParseException e) {
+      return false;
+    }
   }
 
   /** {@code PUT /members/{member_guid}}. */

@@ -182,11 +182,21 @@ final class SandboxState {
     if (credentials == null || credentials.isEmpty() || skipAggregation || running) {
       return running;
     }
-    member.addProperty("most_recent_job_guid", "JOB-" + UUID.randomUUID());
-    member.addProperty("is_being_aggregated", true);
-    member.addProperty("aggregated_at", now.toString());
+    startAggregation(member, now);
     member.addProperty("connection_status", "UPDATED");
     return false;
+  }
+
+  /** A new aggregation job on the member, unless one is running (MX starts no second job). */
+  static void startAggregation(JsonObject member, Instant now) {
+    boolean running = member.has("is_being_aggregated")
+        && !member.get("is_being_aggregated").isJsonNull()
+        && member.get("is_being_aggregated").getAsBoolean();
+    if (!running) {
+      member.addProperty("most_recent_job_guid", "JOB-" + UUID.randomUUID());
+      member.addProperty("is_being_aggregated", true);
+      member.addProperty("aggregated_at", now.toString());
+    }
   }
 
   synchronized void completeAggregation(String guid) {
@@ -206,14 +216,25 @@ final class SandboxState {
     return token;
   }
 
-  /** Spends a one-time API token on a new session; null if the token is unknown, spent or stale. */
-  synchronized String openSession(String apiToken) {
+  /**
+   * Spends a one-time API token on a new session; null if the token is unknown, spent or stale.
+   * Unless {@code skipAggregation}, an aggregation starts for each of the user's Nexus members not
+   * being aggregated already, as MX's verification guide says opening a session does.
+   */
+  synchronized String openSession(String apiToken, boolean skipAggregation) {
     ApiToken issued = apiTokens.remove(apiToken);
     if (issued == null || !now().isBefore(issued.issuedAt.plus(API_TOKEN_LIFETIME))) {
       return null;
     }
     String token = "sandbox-session-" + UUID.randomUUID();
     sessions.put(token, new SessionState(issued.userGuid, now()));
+    if (!skipAggregation) {
+      for (JsonObject member : nexusMembers.values()) {
+        if (issued.userGuid.equals(text(member, "user_guid"))) {
+          startAggregation(member, now());
+        }
+      }
+    }
     return token;
   }
 

@@ -3,6 +3,7 @@ package io.github.mxmembers.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.mxmembers.PlatformApiVersion;
 import java.io.IOException;
@@ -121,6 +122,39 @@ class SandboxIsAsStrictAsMxTest {
     assertThat(send(update.copy().header("Content-Type", "application/json")).statusCode()).isEqualTo(415);
     assertThat(send(update.copy().header("Content-Type", "application/vnd.mx.nexus.v1+json")).statusCode())
         .isEqualTo(200);
+  }
+
+  @Test
+  void openingASessionAggregatesTheUsersMembersUnlessTheBodySkipsIt() throws Exception {
+    String seededJob = sandbox.nexusMember(MxSandbox.MEMBER_GUID).orElseThrow().get("most_recent_job_guid").getAsString();
+    // both readings of MX's "body should contain skip_aggregation:true" are taken
+    for (String skipping : new String[] {"{\"skip_aggregation\":true}", "{\"session\":{\"skip_aggregation\":true}}"}) {
+      assertThat(send(openSession(skipping)).statusCode()).isEqualTo(200);
+      assertThat(sandbox.nexusMember(MxSandbox.MEMBER_GUID).orElseThrow().get("most_recent_job_guid").getAsString())
+          .as(skipping)
+          .isEqualTo(seededJob);
+    }
+
+    assertThat(send(openSession(null)).statusCode()).isEqualTo(200);
+
+    JsonObject member = sandbox.nexusMember(MxSandbox.MEMBER_GUID).orElseThrow();
+    assertThat(member.get("is_being_aggregated").getAsBoolean()).isTrue();
+    assertThat(member.get("most_recent_job_guid").getAsString()).isNotEqualTo(seededJob);
+    for (String aggregating : new String[] {"{}", "{\"skip_aggregation\":false}", "{\"skip_aggregation\":\"true\"}"}) {
+      sandbox.reset();
+      assertThat(send(openSession(aggregating)).statusCode()).isEqualTo(200);
+      assertThat(sandbox.nexusMember(MxSandbox.MEMBER_GUID).orElseThrow().get("most_recent_job_guid").getAsString())
+          .as(aggregating)
+          .isNotEqualTo(seededJob);
+    }
+  }
+
+  private HttpRequest.Builder openSession(String body) {
+    return HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/sessions"))
+        .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+        .header("MD-API-TOKEN", sandbox.issueApiToken(MxSandbox.USER_GUID))
+        .header("Accept", "application/vnd.mx.nexus.v1+json")
+        .header("Content-Type", "application/vnd.mx.nexus.v1+json");
   }
 
   @Test
