@@ -23,6 +23,14 @@ abstract class AbstractNexusClient implements AutoCloseable {
   final OperationRunner calls;
   /** {@code PUT /members/{member_guid}}. */
   final NexusUpdateMember updateMember = NexusUpdateMember.INSTANCE;
+  /** {@code GET /member/{guid}/credentials}, a page. */
+  final Operation<MemberAddress, Page<RequiredCredential>> listCredentials = NexusWorkflow.LIST_CREDENTIALS;
+  /** {@code GET /members/{guid}}. */
+  final Operation<MemberAddress, Member> readMember = NexusWorkflow.READ_MEMBER;
+  /** {@code GET /members/{guid}/challenges}, a page. */
+  final Operation<MemberAddress, Page<Challenge>> listChallenges = NexusWorkflow.LIST_CHALLENGES;
+  /** {@code PUT /members/{guid}/resume}. */
+  final Operation<MemberResume, Member> resume = NexusWorkflow.RESUME;
 
   private final ClientRuntime runtime;
   private final SessionManager sessions;

@@ -16,6 +16,14 @@ abstract class AbstractPlatformClient implements AutoCloseable {
   final OperationRunner calls;
   /** {@code PUT /users/{user}/members/{member}}. */
   final PlatformUpdateMember updateMember;
+  /** {@code GET .../members/{member}/credentials}, a page. */
+  final Operation<MemberAddress, Page<RequiredCredential>> listCredentials;
+  /** {@code GET .../members/{member}/status}. */
+  final Operation<MemberAddress, Member> readStatus;
+  /** {@code GET .../members/{member}/challenges}, a page. */
+  final Operation<MemberAddress, Page<Challenge>> listChallenges;
+  /** {@code PUT .../members/{member}/resume}. */
+  final Operation<MemberResume, Member> resume;
 
   private final ClientRuntime runtime;
   private final Header authorization;
@@ -31,6 +39,10 @@ abstract class AbstractPlatformClient implements AutoCloseable {
     this.calls =
         new OperationRunner(runtime, MxApi.PLATFORM, runtime.pipeline(baseUrl, new AuthHeaderInterceptor(authorization)));
     this.updateMember = new PlatformUpdateMember(apiVersion);
+    this.listCredentials = PlatformWorkflow.listCredentials(apiVersion);
+    this.readStatus = PlatformWorkflow.readStatus(apiVersion);
+    this.listChallenges = PlatformWorkflow.listChallenges(apiVersion);
+    this.resume = PlatformWorkflow.resume(apiVersion);
   }
 
   /** {@return the version every request pins in {@code Accept-Version}} */

@@ -1,6 +1,7 @@
 package io.github.mxmembers;
 
 import io.github.mxmembers.exception.MxException;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -52,6 +53,63 @@ public final class MxNexusAsyncClient extends AbstractNexusClient {
    */
   public CompletableFuture<MemberUpdateResult> updateMember(MemberUpdate update) {
     return calls.start(updateMember, update);
+  }
+
+  /**
+   * The credentials the member's institution asks for, to build an update with ({@link
+   * RequiredCredential#withValue}): {@code GET /member/{guid}/credentials}, every page read.
+   *
+   * @param member the member's MX guid
+   * @return completes with the credentials, in MX's order (sort by {@link RequiredCredential#displayOrder()} to
+   *     ask for them), or fails with the {@link MxException} the
+   *     sync client would throw
+   * @throws IllegalArgumentException at once, before any I/O, if the member is not a valid identifier
+   */
+  public CompletableFuture<List<RequiredCredential>> listCredentials(String member) {
+    return calls.startAll(listCredentials, MemberAddress.nexus(member));
+  }
+
+  /**
+   * Reads the member's status, to follow the aggregation an update or a resume started: {@code GET
+   * /members/{guid}}.
+   *
+   * @param member the member's MX guid
+   * @return completes with the member, with its status fields: {@link Member#connectionStatus()}, {@link
+   *     Member#isBeingAggregated()}, {@link Member#aggregatedAt()}, or fails with the {@link MxException} the
+   *     sync client would throw
+   * @throws IllegalArgumentException at once, before any I/O, if the member is not a valid identifier
+   */
+  public CompletableFuture<Member> readStatus(String member) {
+    return calls.start(readMember, MemberAddress.nexus(member));
+  }
+
+  /**
+   * The MFA challenges a {@code CHALLENGED} member must answer: {@code GET /members/{guid}/challenges}, every page
+   * read. A member that is not challenged has none (MX answers 204).
+   *
+   * @param member the member's MX guid
+   * @return completes with the challenges; empty when the member is not challenged, or fails with the {@link MxException} the
+   *     sync client would throw
+   * @throws IllegalArgumentException at once, before any I/O, if the member is not a valid identifier
+   */
+  public CompletableFuture<List<Challenge>> listChallenges(String member) {
+    return calls.startAll(listChallenges, MemberAddress.nexus(member));
+  }
+
+  /**
+   * Answers the member's MFA challenges and resumes its aggregation: {@code PUT /members/{guid}/resume}. Sent
+   * once, never repeated after it may have reached MX (a one-time code answered twice, or a member
+   * no longer challenged, would fail where the first succeeded): a retry follows only a failure
+   * before anything was sent. MX refuses a member that is not challenged ({@link
+   * io.github.mxmembers.exception.MxApiException}, 405 on Nexus) and answers it does not take (400).
+   *
+   * @param resume the member and the answers, without a user
+   * @return completes with the member as MX now has it (connection status {@code RESUMED} while it aggregates), or fails with the {@link MxException} the
+   *     sync client would throw
+   * @throws IllegalArgumentException at once, before any I/O, if the resume has a user
+   */
+  public CompletableFuture<Member> resume(MemberResume resume) {
+    return calls.start(this.resume, resume);
   }
 
   /** Builds an {@link MxNexusAsyncClient}; {@link #build()} names anything missing. */

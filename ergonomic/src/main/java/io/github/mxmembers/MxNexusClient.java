@@ -1,6 +1,7 @@
 package io.github.mxmembers;
 
 import io.github.mxmembers.exception.MxException;
+import java.util.List;
 
 /**
  * Updates members on the MX Nexus API for one user, over a session it opens and keeps alive, on the
@@ -44,6 +45,67 @@ public final class MxNexusClient extends AbstractNexusClient {
    */
   public MemberUpdateResult updateMember(MemberUpdate update) {
     return calls.send(updateMember, update);
+  }
+
+  /**
+   * The credentials the member's institution asks for, to build an update with ({@link
+   * RequiredCredential#withValue}): {@code GET /member/{guid}/credentials}, every page read.
+   *
+   * @param member the member's MX guid
+   * @return the credentials, in MX's order (sort by {@link RequiredCredential#displayOrder()} to
+   *     ask for them)
+   * @throws IllegalArgumentException before any I/O, if the member is not a valid identifier
+   * @throws MxException if MX answers with an error, the response is unreadable, or no response
+   *     came back in the attempts and time allowed
+   */
+  public List<RequiredCredential> listCredentials(String member) {
+    return calls.sendAll(listCredentials, MemberAddress.nexus(member));
+  }
+
+  /**
+   * Reads the member's status, to follow the aggregation an update or a resume started: {@code GET
+   * /members/{guid}}.
+   *
+   * @param member the member's MX guid
+   * @return the member, with its status fields: {@link Member#connectionStatus()}, {@link
+   *     Member#isBeingAggregated()}, {@link Member#aggregatedAt()}
+   * @throws IllegalArgumentException before any I/O, if the member is not a valid identifier
+   * @throws MxException if MX answers with an error, the response is unreadable, or no response
+   *     came back in the attempts and time allowed
+   */
+  public Member readStatus(String member) {
+    return calls.send(readMember, MemberAddress.nexus(member));
+  }
+
+  /**
+   * The MFA challenges a {@code CHALLENGED} member must answer: {@code GET /members/{guid}/challenges}, every page
+   * read. A member that is not challenged has none (MX answers 204).
+   *
+   * @param member the member's MX guid
+   * @return the challenges; empty when the member is not challenged
+   * @throws IllegalArgumentException before any I/O, if the member is not a valid identifier
+   * @throws MxException if MX answers with an error, the response is unreadable, or no response
+   *     came back in the attempts and time allowed
+   */
+  public List<Challenge> listChallenges(String member) {
+    return calls.sendAll(listChallenges, MemberAddress.nexus(member));
+  }
+
+  /**
+   * Answers the member's MFA challenges and resumes its aggregation: {@code PUT /members/{guid}/resume}. Sent
+   * once, never repeated after it may have reached MX (a one-time code answered twice, or a member
+   * no longer challenged, would fail where the first succeeded): a retry follows only a failure
+   * before anything was sent. MX refuses a member that is not challenged ({@link
+   * io.github.mxmembers.exception.MxApiException}, 405 on Nexus) and answers it does not take (400).
+   *
+   * @param resume the member and the answers, without a user
+   * @return the member as MX now has it (connection status {@code RESUMED} while it aggregates)
+   * @throws IllegalArgumentException before any I/O, if the resume has a user
+   * @throws MxException if MX answers with an error, the response is unreadable, or no response
+   *     came back in the attempts and time allowed
+   */
+  public Member resume(MemberResume resume) {
+    return calls.send(this.resume, resume);
   }
 
   /** Builds an {@link MxNexusClient}; {@link #build()} names anything missing. */

@@ -1,6 +1,7 @@
 package io.github.mxmembers;
 
 import io.github.mxmembers.exception.MxException;
+import java.util.List;
 
 /**
  * Updates members on the MX Platform API, with Basic auth, a pinned {@code Accept-Version} and
@@ -41,6 +42,71 @@ public final class MxPlatformClient extends AbstractPlatformClient {
    */
   public MemberUpdateResult updateMember(MemberUpdate update) {
     return calls.send(updateMember, update);
+  }
+
+  /**
+   * The credentials the member's institution asks for, to build an update with ({@link
+   * RequiredCredential#withValue}): {@code GET /users/{user}/members/{member}/credentials}, every page read.
+   *
+   * @param user the user, by your id or MX's guid
+   * @param member the member, by your id or MX's guid
+   * @return the credentials, in MX's order (sort by {@link RequiredCredential#displayOrder()} to
+   *     ask for them)
+   * @throws IllegalArgumentException before any I/O, if the user or member is not a valid identifier
+   * @throws MxException if MX answers with an error, the response is unreadable, or no response
+   *     came back in the attempts and time allowed
+   */
+  public List<RequiredCredential> listCredentials(String user, String member) {
+    return calls.sendAll(listCredentials, MemberAddress.platform(user, member));
+  }
+
+  /**
+   * Reads the member's status, to follow the aggregation an update or a resume started: {@code GET
+   * /users/{user}/members/{member}/status}.
+   *
+   * @param user the user, by your id or MX's guid
+   * @param member the member, by your id or MX's guid
+   * @return the member's status: {@link Member#connectionStatus()}, {@link Member#isBeingAggregated()},
+   *     {@link Member#aggregatedAt()}; {@code is_authenticated}, {@code has_processed_*} and its
+   *     challenges in {@link Member#asJson()}
+   * @throws IllegalArgumentException before any I/O, if the user or member is not a valid identifier
+   * @throws MxException if MX answers with an error, the response is unreadable, or no response
+   *     came back in the attempts and time allowed
+   */
+  public Member readStatus(String user, String member) {
+    return calls.send(readStatus, MemberAddress.platform(user, member));
+  }
+
+  /**
+   * The MFA challenges a {@code CHALLENGED} member must answer: {@code GET /users/{user}/members/{member}/challenges}, every page
+   * read. A member that is not challenged has none (MX answers 204).
+   *
+   * @param user the user, by your id or MX's guid
+   * @param member the member, by your id or MX's guid
+   * @return the challenges; empty when the member is not challenged
+   * @throws IllegalArgumentException before any I/O, if the user or member is not a valid identifier
+   * @throws MxException if MX answers with an error, the response is unreadable, or no response
+   *     came back in the attempts and time allowed
+   */
+  public List<Challenge> listChallenges(String user, String member) {
+    return calls.sendAll(listChallenges, MemberAddress.platform(user, member));
+  }
+
+  /**
+   * Answers the member's MFA challenges and resumes its aggregation: {@code PUT /users/{user}/members/{member}/resume}. Sent
+   * once, never repeated after it may have reached MX (a one-time code answered twice, or a member
+   * no longer challenged, would fail where the first succeeded): a retry follows only a failure
+   * before anything was sent. MX refuses a member that is not challenged ({@link
+   * io.github.mxmembers.exception.MxApiException}, 405 on Nexus) and answers it does not take (400).
+   *
+   * @param resume the member and the answers, with a user
+   * @return the member as MX now has it (connection status {@code RESUMED} while it aggregates)
+   * @throws IllegalArgumentException before any I/O, if the resume has no user
+   * @throws MxException if MX answers with an error, the response is unreadable, or no response
+   *     came back in the attempts and time allowed
+   */
+  public Member resume(MemberResume resume) {
+    return calls.send(this.resume, resume);
   }
 
   /** Builds an {@link MxPlatformClient}; {@link #build()} names anything missing. */

@@ -5,6 +5,8 @@ import io.github.mxmembers.internal.pipeline.Call;
 import io.github.mxmembers.internal.pipeline.Futures;
 import io.github.mxmembers.internal.pipeline.Pipeline;
 import io.github.mxmembers.internal.pipeline.Response;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -73,6 +75,71 @@ final class OperationRunner {
       failure = Futures.unwrap(e);
     }
     return finish(operation, call, request, response, failure);
+  }
+
+  /**
+   * A whole paged list, sync: one call per page (each under the client's call timeout, through the
+   * same pipeline), until MX's pagination says the last page was read. MX's largest page size is
+   * asked for, so a member's list is almost always one call.
+   *
+   * @throws IllegalStateException if MX reports more than {@value MemberAddress#MAX_PAGES} pages
+   */
+  <T> List<T> sendAll(Operation<MemberAddress, Page<T>> operation, MemberAddress first) {
+    List<T> all = new ArrayList<>();
+    for (MemberAddress at = first; ; at = at.next()) {
+      Page<T> page = send(operation, at);
+      all.addAll(page.items);
+      if (page.last) {
+        return List.copyOf(all);
+      }
+      checkPages(at);
+    }
+  }
+
+  /** {@link #sendAll}, holding no thread: each page is asked for when the one before has come. */
+  <T> CompletableFuture<List<T>> startAll(Operation<MemberAddress, Page<T>> operation, MemberAddress first) {
+    CompletableFuture<Page<T>> firstPage = start(operation, first); // bad input throws here, before I/O
+    CompletableFuture<List<T>> all = new CompletableFuture<>();
+    List<T> items = new ArrayList<>();
+    collect(operation, first, firstPage, items, all);
+    return all;
+  }
+
+  private <T> void collect(
+      Operation<MemberAddress, Page<T>> operation,
+      MemberAddress at,
+      CompletableFuture<Page<T>> page,
+      List<T> items,
+      CompletableFuture<List<T>> all) {
+    page.whenComplete(
+        (read, failure) -> {
+          if (failure != null) {
+            all.completeExceptionally(Futures.unwrap(failure));
+            return;
+          }
+          try {
+            items.addAll(read.items);
+            if (read.last) {
+              all.complete(List.copyOf(items));
+              return;
+            }
+            checkPages(at);
+            if (all.isCancelled()) {
+              return;
+            }
+            CompletableFuture<Page<T>> next = start(operation, at.next());
+            all.whenComplete((done, ignored) -> next.cancel(true)); // cancelling the list cancels its page
+            collect(operation, at.next(), next, items, all);
+          } catch (RuntimeException e) {
+            all.completeExceptionally(e);
+          }
+        });
+  }
+
+  private static void checkPages(MemberAddress at) {
+    if (at.page >= MemberAddress.MAX_PAGES) {
+      throw new IllegalStateException("MX reported more than " + MemberAddress.MAX_PAGES + " pages of " + MemberAddress.RECORDS_PER_PAGE + ": not read further");
+    }
   }
 
   /** The result read from the last response, or the exception the call ends with; the listener hears either. */
