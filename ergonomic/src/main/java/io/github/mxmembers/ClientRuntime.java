@@ -152,6 +152,21 @@ final class ClientRuntime implements AutoCloseable {
     return new Call(api, request, clock, callTimeout, maxAttempts, listener, waiter);
   }
 
+  /** A new call whose deadline is the nearer of the call timeout and {@code limit} from now. */
+  Call call(MxApi api, PreparedRequest request, Duration limit) {
+    Duration timeout = limit.compareTo(callTimeout) < 0 ? limit : callTimeout;
+    return new Call(api, request, clock, timeout, maxAttempts, listener, waiter);
+  }
+
+  /** How this runtime waits: on the calling thread (sync) or by the timer (async). */
+  Waiter waiter() {
+    return waiter;
+  }
+
+  Clock clock() {
+    return clock;
+  }
+
   /** Ends every call still under way (each fails), then the timer thread and the client the SDK built. */
   @Override
   public void close() {

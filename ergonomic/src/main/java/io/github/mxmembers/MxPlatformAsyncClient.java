@@ -2,6 +2,7 @@ package io.github.mxmembers;
 
 import io.github.mxmembers.exception.MxException;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -130,6 +131,47 @@ public final class MxPlatformAsyncClient extends AbstractPlatformClient {
    */
   public CompletableFuture<Member> resume(MemberResume resume) {
     return calls.start(this.resume, resume);
+  }
+
+  /**
+   * Waits, with {@link AggregationWait#defaults()} (3 s backing off to 15 s, 5 minutes in all), for
+   * the aggregation an update or a resume started, until the member needs nothing more from the
+   * program: see {@link #waitForAggregation(String, String, AggregationWait)}.
+   *
+   * @param user the user, by your id or MX's guid
+   * @param member the member, by your id or MX's guid
+   * @return completes with how the wait ended: connected, needs answers (with the challenges), needs the end user
+   *     (with what to do), ended otherwise, or timed out, or fails with the {@link MxException} a status
+   *     read failed with
+   * @throws IllegalArgumentException at once, before any I/O, if the user or member is not a valid identifier
+   */
+  public CompletableFuture<AggregationOutcome> waitForAggregation(String user, String member) {
+    return waitForAggregation(user, member, AggregationWait.defaults());
+  }
+
+  /**
+   * Waits for the aggregation an update or a resume started, reading the member's status ({@code GET .../status})
+   * no more often than {@code wait} allows, backing off to its cap, until the member needs nothing
+   * more from the program or {@code wait}'s timeout passes. Each read goes through this client's
+   * pipeline (its retries, listener and typed errors) under the nearer of the call timeout and the
+   * wait's deadline; a read that fails ends the wait with its exception. {@code CHALLENGED} ends it
+   * at once with the challenges to answer; {@code CONNECTED} once the member is no longer being
+   * aggregated; a status this SDK does not know keeps it waiting while the member is being
+   * aggregated and otherwise ends it ({@link AggregationOutcome.Kind#ENDED}) with the raw value. No thread is held between reads:
+   * they wait on the timer (or your {@code retry.Scheduler}); cancelling the future stops the wait and
+   * the read under way.
+   *
+   * @param user the user, by your id or MX's guid
+   * @param member the member, by your id or MX's guid
+   * @param wait how often to read and how long to wait in all
+   * @return completes with how the wait ended: connected, needs answers (with the challenges), needs the end user
+   *     (with what to do), ended otherwise, or timed out, or fails with the {@link MxException} a status
+   *     read failed with
+   * @throws IllegalArgumentException at once, before any I/O, if the user or member is not a valid identifier
+   */
+  public CompletableFuture<AggregationOutcome> waitForAggregation(String user, String member, AggregationWait wait) {
+    Objects.requireNonNull(wait, "wait == null");
+    return AggregationWaiter.start(calls, readStatus, listChallenges, MemberAddress.platform(user, member), wait);
   }
 
   /** Builds an {@link MxPlatformAsyncClient}; {@link #build()} names anything missing. */

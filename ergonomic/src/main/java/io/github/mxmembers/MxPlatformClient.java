@@ -2,6 +2,7 @@ package io.github.mxmembers;
 
 import io.github.mxmembers.exception.MxException;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Updates members on the MX Platform API, with Basic auth, a pinned {@code Accept-Version} and
@@ -107,6 +108,48 @@ public final class MxPlatformClient extends AbstractPlatformClient {
    */
   public Member resume(MemberResume resume) {
     return calls.send(this.resume, resume);
+  }
+
+  /**
+   * Waits, with {@link AggregationWait#defaults()} (3 s backing off to 15 s, 5 minutes in all), for
+   * the aggregation an update or a resume started, until the member needs nothing more from the
+   * program: see {@link #waitForAggregation(String, String, AggregationWait)}.
+   *
+   * @param user the user, by your id or MX's guid
+   * @param member the member, by your id or MX's guid
+   * @return how the wait ended: connected, needs answers (with the challenges), needs the end user
+   *     (with what to do), ended otherwise, or timed out
+   * @throws IllegalArgumentException before any I/O, if the user or member is not a valid identifier
+   * @throws MxException if a status read fails (after its own retries)
+   * @throws java.util.concurrent.CancellationException if the waiting thread is interrupted
+   */
+  public AggregationOutcome waitForAggregation(String user, String member) {
+    return waitForAggregation(user, member, AggregationWait.defaults());
+  }
+
+  /**
+   * Waits for the aggregation an update or a resume started, reading the member's status ({@code GET .../status})
+   * no more often than {@code wait} allows, backing off to its cap, until the member needs nothing
+   * more from the program or {@code wait}'s timeout passes. Each read goes through this client's
+   * pipeline (its retries, listener and typed errors) under the nearer of the call timeout and the
+   * wait's deadline; a read that fails ends the wait with its exception. {@code CHALLENGED} ends it
+   * at once with the challenges to answer; {@code CONNECTED} once the member is no longer being
+   * aggregated; a status this SDK does not know keeps it waiting while the member is being
+   * aggregated and otherwise ends it ({@link AggregationOutcome.Kind#ENDED}) with the raw value. It waits on the calling thread (with the
+   * builder's sleeper); interrupting the thread ends it.
+   *
+   * @param user the user, by your id or MX's guid
+   * @param member the member, by your id or MX's guid
+   * @param wait how often to read and how long to wait in all
+   * @return how the wait ended: connected, needs answers (with the challenges), needs the end user
+   *     (with what to do), ended otherwise, or timed out
+   * @throws IllegalArgumentException before any I/O, if the user or member is not a valid identifier
+   * @throws MxException if a status read fails (after its own retries)
+   * @throws java.util.concurrent.CancellationException if the waiting thread is interrupted
+   */
+  public AggregationOutcome waitForAggregation(String user, String member, AggregationWait wait) {
+    Objects.requireNonNull(wait, "wait == null");
+    return AggregationWaiter.await(calls, readStatus, listChallenges, MemberAddress.platform(user, member), wait);
   }
 
   /** Builds an {@link MxPlatformClient}; {@link #build()} names anything missing. */

@@ -5,6 +5,7 @@ import io.github.mxmembers.internal.pipeline.Call;
 import io.github.mxmembers.internal.pipeline.Futures;
 import io.github.mxmembers.internal.pipeline.Pipeline;
 import io.github.mxmembers.internal.pipeline.Response;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -24,6 +25,11 @@ final class OperationRunner {
   private final MxApi api;
   private final Pipeline pipeline;
 
+  /** The runtime's waiter and clock, for waits between calls (a waiter's polls). */
+  ClientRuntime runtime() {
+    return runtime;
+  }
+
   OperationRunner(ClientRuntime runtime, MxApi api, Pipeline pipeline) {
     this.runtime = runtime;
     this.api = api;
@@ -36,8 +42,13 @@ final class OperationRunner {
    * Cancelling the future cancels the call.
    */
   <I, R> CompletableFuture<R> start(Operation<I, R> operation, I input) {
+    return start(operation, input, null);
+  }
+
+  /** {@link #start}, with the call's deadline no later than {@code limit} from now (null: the call timeout). */
+  <I, R> CompletableFuture<R> start(Operation<I, R> operation, I input, Duration limit) {
     PreparedRequest request = operation.prepare(input);
-    Call call = runtime.call(api, request);
+    Call call = limit == null ? runtime.call(api, request) : runtime.call(api, request, limit);
     CompletableFuture<R> result = new CompletableFuture<>();
     result.whenComplete(
         (done, failure) -> {
@@ -64,8 +75,13 @@ final class OperationRunner {
 
   /** Checks the input and sends on the calling thread: a sync runtime has completed every step when execute returns. */
   <I, R> R send(Operation<I, R> operation, I input) {
+    return send(operation, input, null);
+  }
+
+  /** {@link #send}, with the call's deadline no later than {@code limit} from now (null: the call timeout). */
+  <I, R> R send(Operation<I, R> operation, I input, Duration limit) {
     PreparedRequest request = operation.prepare(input);
-    Call call = runtime.call(api, request);
+    Call call = limit == null ? runtime.call(api, request) : runtime.call(api, request, limit);
     CompletableFuture<Response> sent = pipeline.execute(call, operation.outgoing(request));
     Response response = null;
     Throwable failure = null;
