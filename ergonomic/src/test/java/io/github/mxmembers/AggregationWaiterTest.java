@@ -213,7 +213,8 @@ class AggregationWaiterTest extends MockMxTest {
             Map.entry("DISABLED", AggregationWaiter.Step.ENDED),
             Map.entry("DEGRADED", AggregationWaiter.Step.ENDED),
             Map.entry("DISCONNECTED", AggregationWaiter.Step.ENDED));
-    assertThat(notAggregating).hasSize(ConnectionStatus.values().length - 1); // every known value but UNKNOWN
+    // every one is a status the SDK knows (a status a newer spec adds is not here: it ends the wait raw)
+    notAggregating.keySet().forEach(status -> assertThat(ConnectionStatus.fromValue(status)).isNotEqualTo(ConnectionStatus.UNKNOWN));
     Function<String, Member> memberWith =
         json -> PlatformUpdateMember.member(com.google.gson.JsonParser.parseString(json).getAsJsonObject());
     notAggregating.forEach(

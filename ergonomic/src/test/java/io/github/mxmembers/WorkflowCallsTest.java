@@ -97,7 +97,7 @@ class WorkflowCallsTest extends MockMxTest {
     assertThat(sync.get(1).displayOrder()).hasValue(1);
     assertThat(received(path)).hasSize(4).allSatisfy(r -> {
       assertThat(r.getFirstQueryStringParameter("records_per_page")).isEqualTo("1000");
-      assertThat(r.getFirstHeader("Accept-Version")).isEqualTo("v20250224");
+      assertThat(r.getFirstHeader("Accept-Version")).isEqualTo(VersionInfo.PLATFORM_API_VERSION);
     });
     // usable directly in an update
     MemberUpdate update = MemberUpdate.builder().user("USR-1").member("MBR-1").credential(sync.get(0).withValue("pw")).build();

@@ -26,10 +26,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An embedded fake of both MX APIs on the JDK's own HTTP server, listening on 127.0.0.1 only, on a
- * free port: the Platform API's update member, the Nexus API's sessions and update member, and the
- * SSO API-token call. It holds one user and its member (MX's reference-page examples), checks auth,
- * versions, media types and {@code Accept} as MX does, applies updates, starts aggregations as MX
- * describes, and can be told to misbehave. Every response carries an {@code X-Request-Id}. It needs
+ * free port: the Platform API's update member, the Nexus API's sessions and update member, both
+ * APIs' calls around the update (required credentials, status or the member, challenges, resume),
+ * and the SSO API-token call. It holds one user and its member (MX's reference-page examples), checks
+ * auth, versions, media types and {@code Accept} as MX does, applies updates, and starts aggregations
+ * as MX describes, which end on the sandbox's clock ({@link #aggregationTime}) as MX Bank's do: by the
+ * member's password, any value not listed connects; {@code challenge}, {@code options} and {@code
+ * image} challenge it (a text, an options and an image challenge), answered {@code correct} to connect
+ * (or {@code challenge}, for a second round) and anything else to be {@code REJECTED}; {@code
+ * BAD_REQUEST} fails. {@link #connectionStatus} puts a member in any status. It can be told to
+ * misbehave. Every response carries an {@code X-Request-Id}. It needs
  * nothing beyond the SDK and changes nothing of the caller's logging.
  *
  * <pre>{@code
@@ -70,6 +76,7 @@ public final class MxSandbox implements AutoCloseable {
   private final SandboxState state;
   private final PlatformFake platform;
   private final NexusFake nexus;
+  private final WorkflowFake workflow;
   private final List<RecordedRequest> received = new ArrayList<>();
   private final Deque<Fault> faults = new ArrayDeque<>();
   private final Clock clock;
@@ -84,6 +91,7 @@ public final class MxSandbox implements AutoCloseable {
     this.state = new SandboxState(clock);
     this.platform = new PlatformFake(state, CLIENT_ID, API_KEY);
     this.nexus = new NexusFake(state, CLIENT_ID, API_KEY);
+    this.workflow = new WorkflowFake(state, CLIENT_ID, API_KEY);
     int number = SANDBOXES.incrementAndGet();
     AtomicInteger threads = new AtomicInteger();
     this.executor =
@@ -160,6 +168,36 @@ public final class MxSandbox implements AutoCloseable {
   public void addMember(String guid) {
     Objects.requireNonNull(guid, "guid == null");
     state.addMember(guid);
+  }
+
+  /**
+   * Puts the member (on both APIs) in a connection status, as a test needs it: any of MX's, or one
+   * MX may add; {@code CHALLENGED} comes with a text challenge. An aggregation under way is dropped.
+   *
+   * @param memberGuid the member's guid
+   * @param status the connection status, such as {@code LOCKED}
+   * @param beingAggregated what {@code is_being_aggregated} says
+   * @throws IllegalArgumentException if the sandbox has no such member
+   */
+  public void connectionStatus(String memberGuid, String status, boolean beingAggregated) {
+    Objects.requireNonNull(memberGuid, "memberGuid == null");
+    Objects.requireNonNull(status, "status == null");
+    state.connectionStatus(memberGuid, status, beingAggregated);
+  }
+
+  /**
+   * How long an aggregation takes on the sandbox's clock, until {@link #reset()}: 5 seconds by
+   * default. Aggregations end as MX Bank ends them (see the class description).
+   *
+   * @param time at least zero
+   * @throws IllegalArgumentException if negative
+   */
+  public void aggregationTime(Duration time) {
+    Objects.requireNonNull(time, "time == null");
+    if (time.isNegative()) {
+      throw new IllegalArgumentException("time must not be negative: " + time);
+    }
+    state.aggregationTime(time);
   }
 
   /**
@@ -331,6 +369,9 @@ public final class MxSandbox implements AutoCloseable {
   private Reply route(RecordedRequest request) {
     String method = request.method();
     String path = request.path();
+    if (WorkflowFake.handles(method, path)) {
+      return workflow.handle(request);
+    }
     if (method.equals("PUT") && PlatformFake.PATH.matcher(path).matches()) {
       return platform.updateMember(request);
     }

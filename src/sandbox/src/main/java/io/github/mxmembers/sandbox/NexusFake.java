@@ -126,7 +126,7 @@ final class NexusFake {
         member.add("metadata", changes.get("metadata").deepCopy());
       }
       boolean skip = changes.has("skip_aggregation") && changes.get("skip_aggregation").getAsBoolean();
-      SandboxState.applyCredentials(member, credentials, skip, state.now());
+      state.applyCredentials(member, credentials, skip);
       boolean skipWebhook =
           "true".equals(request.header("MX-Skip-Webhook").orElse(null))
               || "true".equals(request.queryParameter("skip_webhook").orElse(null));

@@ -79,7 +79,7 @@ final class PlatformFake {
       if (credentials != null && !state.knowsCredentials(memberGuid, credentials)) {
         return Replies.platformError(422, "A credential guid does not belong to this member");
       }
-      boolean alreadyRunning = SandboxState.applyCredentials(member, credentials, false, state.now());
+      boolean alreadyRunning = state.applyCredentials(member, credentials, false);
       state.recordWebhook(memberGuid, payload);
       // 202: a job of the same type is already running
       int status = credentials != null && alreadyRunning ? 202 : 200;

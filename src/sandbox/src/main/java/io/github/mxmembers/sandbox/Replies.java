@@ -43,6 +43,11 @@ final class Replies {
     return new Reply(status, mediaType, body.toString(), Map.of());
   }
 
+  /** 204: the answer with no body. */
+  static Reply noContent(String mediaType) {
+    return new Reply(204, mediaType, "", Map.of());
+  }
+
   static Reply member(int status, String mediaType, JsonObject member) {
     JsonObject root = new JsonObject();
     root.add("member", member);

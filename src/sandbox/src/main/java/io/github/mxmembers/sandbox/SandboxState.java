@@ -35,6 +35,30 @@ final class SandboxState {
   private final List<Webhook> webhooks = new ArrayList<>();
   /** The credential guids each member has (by member guid): updates naming another are refused. */
   private final Map<String, Set<String>> credentialGuids = new HashMap<>();
+  /** Each member's aggregation under way (by the member object: each API's member is its own). */
+  private final Map<JsonObject, Aggregation> aggregations = new java.util.IdentityHashMap<>();
+  /** The challenges a CHALLENGED member must answer. */
+  private final Map<JsonObject, JsonArray> challenges = new java.util.IdentityHashMap<>();
+  /** The password each member was last updated with: how MX Bank ends its aggregations. */
+  private final Map<JsonObject, String> passwords = new java.util.IdentityHashMap<>();
+  /** How long an aggregation takes, on the sandbox's clock. */
+  private Duration aggregationTime = DEFAULT_AGGREGATION_TIME;
+
+  /** How long an aggregation takes unless a test says otherwise. */
+  static final Duration DEFAULT_AGGREGATION_TIME = Duration.ofSeconds(5);
+
+  /** An aggregation under way: when it ends, and how. */
+  private static final class Aggregation {
+    final Instant endsAt;
+    final String end;
+    final String password;
+
+    Aggregation(Instant endsAt, String end, String password) {
+      this.endsAt = endsAt;
+      this.end = end;
+      this.password = password;
+    }
+  }
 
   SandboxState(Clock clock) {
     this.clock = clock;
@@ -49,6 +73,10 @@ final class SandboxState {
     sessions.clear();
     webhooks.clear();
     credentialGuids.clear();
+    aggregations.clear();
+    challenges.clear();
+    passwords.clear();
+    aggregationTime = DEFAULT_AGGREGATION_TIME;
     userIdsByGuid.put(MxSandbox.USER_GUID, MxSandbox.USER_ID);
     JsonObject platform = example("platform-member.json");
     platformMembers.put(platform.get("guid").getAsString(), platform);
@@ -134,33 +162,117 @@ final class SandboxState {
     credentialGuids.put(guid, Set.of(MxSandbox.CREDENTIAL_GUID));
   }
 
-  /** A Platform member of that user by guid or id, or null. The live object: hold the lock. */
+  /** A Platform member of that user by guid or id, or null; its aggregation brought up to now. The live object: hold the lock. */
   JsonObject platformMember(String userGuid, String identifier) {
     JsonObject byGuid = platformMembers.get(identifier);
     if (byGuid != null && userGuid.equals(text(byGuid, "user_guid"))) {
-      return byGuid;
+      return progress(byGuid);
     }
     for (JsonObject member : platformMembers.values()) {
       boolean sameUser = userGuid.equals(text(member, "user_guid"));
       if (sameUser && (identifier.equals(text(member, "guid")) || identifier.equals(text(member, "id")))) {
-        return member;
+        return progress(member);
       }
     }
     return null;
   }
 
+  /** The Nexus member, or null; its aggregation brought up to now. The live object: hold the lock. */
   JsonObject nexusMember(String guid) {
-    return nexusMembers.get(guid);
+    JsonObject member = nexusMembers.get(guid);
+    return member == null ? null : progress(member);
+  }
+
+  /** Ends the member's aggregation if its time has come, as MX Bank would end it. */
+  private JsonObject progress(JsonObject member) {
+    Aggregation running = aggregations.get(member);
+    if (running != null && !now().isBefore(running.endsAt)) {
+      aggregations.remove(member);
+      member.addProperty("is_being_aggregated", false);
+      member.addProperty("connection_status", running.end);
+      if (running.end.equals("CONNECTED")) {
+        member.addProperty("successfully_aggregated_at", now().toString());
+      }
+      if (running.end.equals("CHALLENGED")) {
+        challenges.put(member, MxBank.challengeFor(running.password));
+      }
+    }
+    return member;
+  }
+
+  /** The challenges of a CHALLENGED member, or null when it is not challenged. */
+  synchronized JsonArray challengesOf(JsonObject member) {
+    return "CHALLENGED".equals(text(member, "connection_status")) ? challenges.getOrDefault(member, new JsonArray()) : null;
+  }
+
+  /**
+   * Answers a CHALLENGED member's challenges: the aggregation resumes (RESUMED), and ends as MX Bank
+   * ends it ({@link MxBank#endOfResume}).
+   *
+   * @return null when done; else why the answers are not taken (400): an answer to a challenge the
+   *     member was not asked, or a challenge left unanswered
+   */
+  synchronized String resume(JsonObject member, JsonArray answers) {
+    JsonArray asked = challenges.getOrDefault(member, new JsonArray());
+    Set<String> guids = new java.util.HashSet<>();
+    for (JsonElement challenge : asked) {
+      guids.add(challenge.getAsJsonObject().get("guid").getAsString());
+    }
+    Set<String> answered = new java.util.HashSet<>();
+    for (JsonElement answer : answers) {
+      String guid = answer.getAsJsonObject().get("guid").getAsString();
+      if (!guids.contains(guid)) {
+        return "An answer names a challenge this member was not asked";
+      }
+      answered.add(guid);
+    }
+    if (!answered.equals(guids)) {
+      return "Every challenge must be answered";
+    }
+    challenges.remove(member);
+    String end = MxBank.endOfResume(answers);
+    begin(member, end, end.equals("CHALLENGED") ? "challenge" : passwords.getOrDefault(member, "password"));
+    member.addProperty("connection_status", "RESUMED");
+    return null;
+  }
+
+  /** Puts both APIs' member in a status, as a test wants it; a CHALLENGED one gets a text challenge. */
+  synchronized void connectionStatus(String guid, String status, boolean beingAggregated) {
+    for (Map<String, JsonObject> members : List.of(platformMembers, nexusMembers)) {
+      JsonObject member = members.get(guid);
+      if (member == null) {
+        throw new IllegalArgumentException("the sandbox has no member " + guid);
+      }
+      aggregations.remove(member);
+      challenges.remove(member);
+      member.addProperty("connection_status", status);
+      member.addProperty("is_being_aggregated", beingAggregated);
+      if ("CHALLENGED".equals(status)) {
+        challenges.put(member, MxBank.challengeFor("challenge"));
+      }
+    }
+  }
+
+  synchronized void aggregationTime(Duration time) {
+    this.aggregationTime = time;
+  }
+
+  /** Starts an aggregation that ends, after the aggregation time, as {@code end}. */
+  private void begin(JsonObject member, String end, String password) {
+    member.addProperty("most_recent_job_guid", "JOB-" + UUID.randomUUID());
+    member.addProperty("is_being_aggregated", true);
+    member.addProperty("aggregated_at", now().toString());
+    aggregations.put(member, new Aggregation(now().plus(aggregationTime), end, password));
   }
 
   synchronized JsonObject platformMemberCopy(String identifier) {
     JsonObject byGuid = platformMembers.get(identifier);
     if (byGuid != null) {
-      return byGuid.deepCopy();
+      return progress(byGuid).deepCopy();
     }
     for (JsonObject member : platformMembers.values()) {
       if (identifier.equals(text(member, "guid")) || identifier.equals(text(member, "id"))) {
-        return member.deepCopy();
+        return progress(member).deepCopy();
       }
     }
     return null;
@@ -168,41 +280,49 @@ final class SandboxState {
 
   synchronized JsonObject nexusMemberCopy(String guid) {
     JsonObject member = nexusMembers.get(guid);
-    return member == null ? null : member.deepCopy();
+    return member == null ? null : progress(member).deepCopy();
   }
 
   /**
    * Applies new credentials: an aggregation starts unless skipped or one is already running (MX
    * starts no second job). Returns true when a job was already running.
    */
-  static boolean applyCredentials(JsonObject member, JsonArray credentials, boolean skipAggregation, Instant now) {
-    boolean running = member.has("is_being_aggregated")
-        && !member.get("is_being_aggregated").isJsonNull()
-        && member.get("is_being_aggregated").getAsBoolean();
+  synchronized boolean applyCredentials(JsonObject member, JsonArray credentials, boolean skipAggregation) {
+    if (credentials != null && !credentials.isEmpty()) {
+      // the member's one credential is MX Bank's password
+      passwords.put(member, credentials.get(credentials.size() - 1).getAsJsonObject().get("value").getAsString());
+    }
+    boolean running = isBeingAggregated(member);
     if (credentials == null || credentials.isEmpty() || skipAggregation || running) {
       return running;
     }
-    startAggregation(member, now);
+    challenges.remove(member);
+    String password = passwords.get(member);
+    begin(member, MxBank.endOf(password), password);
     member.addProperty("connection_status", "UPDATED");
     return false;
   }
 
   /** A new aggregation job on the member, unless one is running (MX starts no second job). */
-  static void startAggregation(JsonObject member, Instant now) {
-    boolean running = member.has("is_being_aggregated")
+  private void startAggregation(JsonObject member) {
+    if (!isBeingAggregated(member)) {
+      String password = passwords.getOrDefault(member, "password");
+      begin(member, MxBank.endOf(password), password);
+    }
+  }
+
+  private static boolean isBeingAggregated(JsonObject member) {
+    return member.has("is_being_aggregated")
         && !member.get("is_being_aggregated").isJsonNull()
         && member.get("is_being_aggregated").getAsBoolean();
-    if (!running) {
-      member.addProperty("most_recent_job_guid", "JOB-" + UUID.randomUUID());
-      member.addProperty("is_being_aggregated", true);
-      member.addProperty("aggregated_at", now.toString());
-    }
   }
 
   synchronized void completeAggregation(String guid) {
     for (Map<String, JsonObject> members : List.of(platformMembers, nexusMembers)) {
       JsonObject member = members.get(guid);
       if (member != null) {
+        aggregations.remove(member);
+        challenges.remove(member);
         member.addProperty("is_being_aggregated", false);
         member.addProperty("connection_status", "CONNECTED");
         member.addProperty("successfully_aggregated_at", now().toString());
@@ -231,7 +351,7 @@ final class SandboxState {
     if (!skipAggregation) {
       for (JsonObject member : nexusMembers.values()) {
         if (issued.userGuid.equals(text(member, "user_guid"))) {
-          startAggregation(member, now());
+          startAggregation(member);
         }
       }
     }

@@ -1,0 +1,302 @@
+package io.github.mxmembers.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import io.github.mxmembers.AggregationOutcome;
+import io.github.mxmembers.AggregationOutcome.EndUserAction;
+import io.github.mxmembers.AggregationOutcome.Kind;
+import io.github.mxmembers.AggregationWait;
+import io.github.mxmembers.Challenge;
+import io.github.mxmembers.Member;
+import io.github.mxmembers.MemberResume;
+import io.github.mxmembers.MemberUpdate;
+import io.github.mxmembers.MxNexusAsyncClient;
+import io.github.mxmembers.MxNexusClient;
+import io.github.mxmembers.MxPlatformAsyncClient;
+import io.github.mxmembers.MxPlatformClient;
+import io.github.mxmembers.RequiredCredential;
+import io.github.mxmembers.exception.MxApiException;
+import io.github.mxmembers.sandbox.ManualClock;
+import io.github.mxmembers.sandbox.MxSandbox;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The whole flow after the update against the sandbox playing MX Bank, on both APIs and both
+ * flavours, over loopback HTTP: list what the member needs, update, wait, answer the challenges,
+ * wait again. The clients' waits move the sandbox's clock, so aggregations end without sleeping.
+ */
+class MxBankWorkflowTest {
+  private final ManualClock clock = new ManualClock(Instant.parse("2026-12-02T10:00:00Z"));
+  private MxSandbox sandbox;
+
+  @BeforeEach
+  void start() {
+    sandbox = MxSandbox.start(clock);
+  }
+
+  @AfterEach
+  void stop() {
+    sandbox.close();
+  }
+
+  /** One client behind one face: the sync ones as they are, the async ones joined. */
+  enum Flavour {
+    PLATFORM_SYNC,
+    PLATFORM_ASYNC,
+    NEXUS_SYNC,
+    NEXUS_ASYNC
+  }
+
+  private final class Client implements AutoCloseable {
+    final Flavour flavour;
+    final MxPlatformClient platform;
+    final MxPlatformAsyncClient platformAsync;
+    final MxNexusClient nexus;
+    final MxNexusAsyncClient nexusAsync;
+    int statusReads;
+
+    Client(Flavour flavour) {
+      this.flavour = flavour;
+      io.github.mxmembers.retry.Sleeper sleeper = clock::advance;
+      io.github.mxmembers.retry.Scheduler scheduler =
+          delay -> {
+            clock.advance(delay);
+            return CompletableFuture.completedFuture(null);
+          };
+      platform = flavour == Flavour.PLATFORM_SYNC
+          ? MxPlatformClient.builder().baseUrl(sandbox.baseUrl()).credentials(MxSandbox.CLIENT_ID, MxSandbox.API_KEY).clock(clock).sleeper(sleeper).build()
+          : null;
+      platformAsync = flavour == Flavour.PLATFORM_ASYNC
+          ? MxPlatformAsyncClient.builder().baseUrl(sandbox.baseUrl()).credentials(MxSandbox.CLIENT_ID, MxSandbox.API_KEY).clock(clock).scheduler(scheduler).build()
+          : null;
+      nexus = flavour == Flavour.NEXUS_SYNC
+          ? MxNexusClient.builder().baseUrl(sandbox.baseUrl()).ssoBaseUrl(sandbox.baseUrl()).sso(MxSandbox.CLIENT_ID, MxSandbox.API_KEY, MxSandbox.USER_GUID).clock(clock).sleeper(sleeper).build()
+          : null;
+      nexusAsync = flavour == Flavour.NEXUS_ASYNC
+          ? MxNexusAsyncClient.builder().baseUrl(sandbox.baseUrl()).ssoBaseUrl(sandbox.baseUrl()).sso(MxSandbox.CLIENT_ID, MxSandbox.API_KEY, MxSandbox.USER_GUID).clock(clock).scheduler(scheduler).build()
+          : null;
+    }
+
+    boolean isNexus() {
+      return flavour == Flavour.NEXUS_SYNC || flavour == Flavour.NEXUS_ASYNC;
+    }
+
+    List<RequiredCredential> credentials() {
+      switch (flavour) {
+        case PLATFORM_SYNC: return platform.listCredentials(MxSandbox.USER_ID, MxSandbox.MEMBER_GUID);
+        case PLATFORM_ASYNC: return join(platformAsync.listCredentials(MxSandbox.USER_ID, MxSandbox.MEMBER_GUID));
+        case NEXUS_SYNC: return nexus.listCredentials(MxSandbox.MEMBER_GUID);
+        default: return join(nexusAsync.listCredentials(MxSandbox.MEMBER_GUID));
+      }
+    }
+
+    void update(String password) {
+      MemberUpdate.Builder update = MemberUpdate.builder().member(MxSandbox.MEMBER_GUID);
+      if (!isNexus()) {
+        update.user(MxSandbox.USER_ID);
+      }
+      for (RequiredCredential needed : credentials()) {
+        update.credential(needed.withValue(password));
+      }
+      switch (flavour) {
+        case PLATFORM_SYNC: platform.updateMember(update.build()); break;
+        case PLATFORM_ASYNC: join(platformAsync.updateMember(update.build())); break;
+        case NEXUS_SYNC: nexus.updateMember(update.build()); break;
+        default: join(nexusAsync.updateMember(update.build()));
+      }
+    }
+
+    AggregationOutcome await(AggregationWait wait) {
+      AggregationOutcome outcome;
+      switch (flavour) {
+        case PLATFORM_SYNC: outcome = platform.waitForAggregation(MxSandbox.USER_ID, MxSandbox.MEMBER_GUID, wait); break;
+        case PLATFORM_ASYNC: outcome = join(platformAsync.waitForAggregation(MxSandbox.USER_ID, MxSandbox.MEMBER_GUID, wait)); break;
+        case NEXUS_SYNC: outcome = nexus.waitForAggregation(MxSandbox.MEMBER_GUID, wait); break;
+        default: outcome = join(nexusAsync.waitForAggregation(MxSandbox.MEMBER_GUID, wait));
+      }
+      statusReads += outcome.polls();
+      return outcome;
+    }
+
+    AggregationOutcome await() {
+      return await(AggregationWait.defaults());
+    }
+
+    Member resume(List<Challenge> challenges, String answer) {
+      MemberResume.Builder resume = MemberResume.builder().member(MxSandbox.MEMBER_GUID).challenges(challenges);
+      if (!isNexus()) {
+        resume.user(MxSandbox.USER_ID);
+      }
+      for (Challenge challenge : challenges) {
+        resume.answer(challenge.answer(answer));
+      }
+      switch (flavour) {
+        case PLATFORM_SYNC: return platform.resume(resume.build());
+        case PLATFORM_ASYNC: return join(platformAsync.resume(resume.build()));
+        case NEXUS_SYNC: return nexus.resume(resume.build());
+        default: return join(nexusAsync.resume(resume.build()));
+      }
+    }
+
+    @Override
+    public void close() {
+      for (AutoCloseable client : new AutoCloseable[] {platform, platformAsync, nexus, nexusAsync}) {
+        if (client != null) {
+          try {
+            client.close();
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        }
+      }
+    }
+  }
+
+  private static <T> T join(CompletableFuture<T> future) {
+    try {
+      return future.join();
+    } catch (CompletionException e) {
+      throw (RuntimeException) e.getCause();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Flavour.class)
+  void anyOtherPasswordConnectsAfterOneWait(Flavour flavour) {
+    try (Client mx = new Client(flavour)) {
+      assertThat(mx.credentials()).singleElement().satisfies(c -> {
+        assertThat(c.guid()).isEqualTo(MxSandbox.CREDENTIAL_GUID);
+        assertThat(c.label()).contains("Password");
+      });
+      mx.update("n3w-password");
+
+      AggregationOutcome outcome = mx.await();
+
+      assertThat(outcome.kind()).isEqualTo(Kind.CONNECTED);
+      assertThat(outcome.member().isBeingAggregated()).contains(false);
+      assertThat(outcome.polls()).isEqualTo(3); // reads at 0, 3 and 7.5 s; the 5 s aggregation ended between
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Flavour.class)
+  void oneAndTwoMfaRoundsThenConnected(Flavour flavour) {
+    try (Client mx = new Client(flavour)) {
+      mx.update("challenge");
+
+      AggregationOutcome first = mx.await();
+      assertThat(first.kind()).isEqualTo(Kind.NEEDS_ANSWERS);
+      assertThat(first.challenges()).singleElement().extracting(Challenge::type).isEqualTo(Challenge.Type.TEXT);
+
+      // "challenge" is a right answer that brings a follow-up challenge, as MX Bank's Atrium page has it
+      assertThat(mx.resume(first.challenges(), "challenge").connectionStatusAsString()).contains("RESUMED");
+      AggregationOutcome second = mx.await();
+      assertThat(second.kind()).isEqualTo(Kind.NEEDS_ANSWERS);
+      assertThat(second.challenges()).singleElement().extracting(Challenge::guid).isNotEqualTo(first.challenges().get(0).guid());
+
+      mx.resume(second.challenges(), "correct");
+      assertThat(mx.await().kind()).isEqualTo(Kind.CONNECTED);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Flavour.class)
+  void aWrongAnswerIsRejectedAndTheEndUserMustAnswerAgain(Flavour flavour) {
+    try (Client mx = new Client(flavour)) {
+      mx.update("options");
+      AggregationOutcome challenged = mx.await();
+      assertThat(challenged.challenges()).singleElement().satisfies(c -> {
+        assertThat(c.type()).isEqualTo(Challenge.Type.OPTIONS);
+        assertThat(c.options()).extracting(o -> o.value().orElseThrow()).contains("correct");
+      });
+
+      mx.resume(challenged.challenges(), "incorrect");
+      AggregationOutcome rejected = mx.await();
+
+      assertThat(rejected.kind()).isEqualTo(Kind.NEEDS_END_USER);
+      assertThat(rejected.endUserAction()).contains(EndUserAction.ANSWER_AGAIN);
+      assertThat(rejected.connectionStatusAsString()).contains("REJECTED");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Flavour.class)
+  void deniedNeedsNewCredentialsAndBadRequestFails(Flavour flavour) {
+    try (Client mx = new Client(flavour)) {
+      sandbox.connectionStatus(MxSandbox.MEMBER_GUID, "DENIED", false);
+      AggregationOutcome denied = mx.await();
+      assertThat(denied.kind()).isEqualTo(Kind.NEEDS_END_USER);
+      assertThat(denied.endUserAction()).contains(EndUserAction.NEW_CREDENTIALS);
+      assertThat(denied.polls()).isEqualTo(1);
+
+      mx.update("BAD_REQUEST");
+      AggregationOutcome failed = mx.await();
+      assertThat(failed.kind()).isEqualTo(Kind.ENDED);
+      assertThat(failed.connectionStatusAsString()).contains("FAILED");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Flavour.class)
+  void theImageChallengeCarriesItsImage(Flavour flavour) {
+    try (Client mx = new Client(flavour)) {
+      mx.update("image");
+      AggregationOutcome outcome = mx.await();
+
+      assertThat(outcome.challenges()).singleElement().satisfies(c -> {
+        assertThat(c.type()).isEqualTo(Challenge.Type.IMAGE_DATA);
+        assertThat(c.imageBytes()).hasValueSatisfying(png -> assertThat(png).startsWith(new byte[] {(byte) 0x89, 'P', 'N', 'G'}));
+      });
+      mx.resume(outcome.challenges(), "correct");
+      assertThat(mx.await().kind()).isEqualTo(Kind.CONNECTED);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Flavour.class)
+  void theWaitsDeadlineEndsAWaitOnALongAggregationAndAThirtySecondOneTakesAtMostElevenReads(Flavour flavour) {
+    try (Client mx = new Client(flavour)) {
+      sandbox.aggregationTime(Duration.ofSeconds(30));
+      mx.update("n3w-password");
+
+      AggregationOutcome timedOut = mx.await(AggregationWait.of(Duration.ofSeconds(3), Duration.ofSeconds(3), Duration.ofSeconds(10)));
+      assertThat(timedOut.kind()).isEqualTo(Kind.TIMED_OUT);
+
+      sandbox.completeAggregation(MxSandbox.MEMBER_GUID); // the next update starts a new 30 s aggregation
+      mx.statusReads = 0;
+      mx.update("n3w-password");
+      AggregationOutcome connected = mx.await(AggregationWait.of(Duration.ofSeconds(3), Duration.ofSeconds(3), Duration.ofMinutes(2)));
+      assertThat(connected.kind()).isEqualTo(Kind.CONNECTED);
+      assertThat(mx.statusReads).isLessThanOrEqualTo(11);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Flavour.class)
+  void resumingAMemberThatIsNotChallengedIsRefusedByMx(Flavour flavour) {
+    try (Client mx = new Client(flavour)) {
+      Challenge made = challengeFor(mx);
+      Throwable refused = catchThrowable(() -> mx.resume(List.of(made), "correct"));
+
+      assertThat(refused).isInstanceOf(MxApiException.class);
+      assertThat(((MxApiException) refused).status()).isEqualTo(405);
+    }
+  }
+
+  /** A challenge to answer while the member is not challenged: one asked once, then connected. */
+  private Challenge challengeFor(Client mx) {
+    mx.update("challenge");
+    Challenge asked = mx.await().challenges().get(0);
+    sandbox.completeAggregation(MxSandbox.MEMBER_GUID);
+    return asked;
+  }
+}
