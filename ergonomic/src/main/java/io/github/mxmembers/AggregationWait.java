@@ -16,16 +16,20 @@ public final class AggregationWait {
   /** The shortest interval taken, as MX recommends. */
   public static final Duration MIN_INTERVAL = Duration.ofSeconds(3);
 
-  private static final AggregationWait DEFAULTS = new AggregationWait(MIN_INTERVAL, Duration.ofSeconds(15), Duration.ofMinutes(5));
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AggregationWait.class);
+  private static final AggregationWait DEFAULTS =
+      new AggregationWait(MIN_INTERVAL, Duration.ofSeconds(15), Duration.ofMinutes(5), member -> {});
 
   private final Duration interval;
   private final Duration maxInterval;
   private final Duration timeout;
+  private final java.util.function.Consumer<Member> onRead;
 
-  private AggregationWait(Duration interval, Duration maxInterval, Duration timeout) {
+  private AggregationWait(Duration interval, Duration maxInterval, Duration timeout, java.util.function.Consumer<Member> onRead) {
     this.interval = interval;
     this.maxInterval = maxInterval;
     this.timeout = timeout;
+    this.onRead = onRead;
   }
 
   /** {@return 3 s backing off to 15 s, for at most 5 minutes} */
@@ -56,7 +60,28 @@ public final class AggregationWait {
     if (timeout.compareTo(interval) < 0 || timeout.compareTo(Duration.ofDays(1)) > 0) {
       throw new IllegalArgumentException("timeout must be from one interval (" + interval + ") to a day: " + timeout);
     }
-    return new AggregationWait(interval, maxInterval, timeout);
+    return new AggregationWait(interval, maxInterval, timeout, member -> {});
+  }
+
+  /**
+   * This wait, telling {@code onRead} the member after each status read (to show each status change,
+   * say): on the thread of the read, so it must be quick; one that throws is logged at WARN and the
+   * wait goes on.
+   *
+   * @param onRead hears each member read
+   * @return a copy of this wait with it
+   */
+  public AggregationWait onRead(java.util.function.Consumer<Member> onRead) {
+    return new AggregationWait(interval, maxInterval, timeout, Objects.requireNonNull(onRead, "onRead == null"));
+  }
+
+  /** Tells the caller's {@link #onRead} of one read; its failure goes no further. */
+  void heard(Member member) {
+    try {
+      onRead.accept(member);
+    } catch (RuntimeException e) {
+      LOG.warn("an AggregationWait onRead callback threw {}; the wait goes on", e.getClass().getName(), e);
+    }
   }
 
   /** {@return the first interval between two status reads} */

@@ -95,6 +95,7 @@ final class AggregationWaiter {
     Duration interval = wait.interval();
     for (int polls = 1; ; polls++) {
       Member member = calls.send(read, at, Duration.between(clock.instant(), deadline));
+      wait.heard(member);
       Step step = classify(member);
       if (step != Step.KEEP_WAITING) {
         List<Challenge> asked = step == Step.NEEDS_ANSWERS ? calls.sendAll(challenges, at) : List.of();
@@ -171,6 +172,7 @@ final class AggregationWaiter {
               return;
             }
             try {
+              wait.heard(member);
               Step step = classify(member);
               if (step == Step.NEEDS_ANSWERS) {
                 calls.startAll(challenges, at)

@@ -80,24 +80,28 @@ final class CredentialInput {
  * the path: a misplaced argument may have put a secret there.
    */
   static byte[] readFile(Path file) {
+    return readFile(file, "--credentials-file");
+  }
+
+  static byte[] readFile(Path file, String option) {
     try {
       Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
       if (permissions.contains(PosixFilePermission.GROUP_READ)
           || permissions.contains(PosixFilePermission.OTHERS_READ)) {
         throw new IllegalArgumentException(
-            "--credentials-file: the file can be read by group or others; make it private first (chmod 600)");
+            option + ": the file can be read by group or others; make it private first (chmod 600)");
       }
     } catch (UnsupportedOperationException notPosix) {
       // no POSIX permissions to check here
     } catch (NoSuchFileException e) {
-      throw new IllegalArgumentException("--credentials-file: the file does not exist");
+      throw new IllegalArgumentException(option + ": the file does not exist");
     } catch (IOException e) {
-      throw new IllegalArgumentException("--credentials-file: the file could not be read", e);
+      throw new IllegalArgumentException(option + ": the file could not be read", e);
     }
     try {
       return Files.readAllBytes(file);
     } catch (IOException e) {
-      throw new IllegalArgumentException("--credentials-file: the file could not be read", e);
+      throw new IllegalArgumentException(option + ": the file could not be read", e);
     }
   }
 

@@ -20,6 +20,15 @@ public final class ExitCodes {
   /** MX answered with a body that could not be read. */
   public static final int UNREADABLE_RESPONSE = 5;
 
+  /** update-member --wait: the member needs the end user (new credentials, a new MFA answer, the institution, OAuth). */
+  public static final int NEEDS_END_USER = 7;
+  /** update-member --wait: the aggregation ended otherwise (FAILED, CLOSED, a status MX added, ...). */
+  public static final int ENDED = 8;
+  /** update-member --wait: the wait's timeout passed while MX was still aggregating. */
+  public static final int WAIT_TIMED_OUT = 9;
+  /** update-member --wait: still CHALLENGED after the rounds of answers the tool gives (5). */
+  public static final int STILL_CHALLENGED = 10;
+
   /** bulk-update: the run stopped on an unexpected failure; what finished is in the journal. */
   public static final int RUN_STOPPED = 6;
 

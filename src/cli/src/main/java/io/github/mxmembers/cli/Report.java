@@ -77,6 +77,19 @@ final class Report {
     result.member().ifPresent(member -> json.add("member", member.asJson()));
   }
 
+  /** How --wait ended. */
+  void outcome(io.github.mxmembers.AggregationOutcome outcome) {
+    JsonObject wait = new JsonObject();
+    wait.addProperty("outcome", outcome.kind().name().toLowerCase(java.util.Locale.ROOT));
+    outcome.connectionStatusAsString().ifPresent(status -> wait.addProperty("connection_status", status));
+    outcome.endUserAction().ifPresent(action -> wait.addProperty("end_user_action", action.name().toLowerCase(java.util.Locale.ROOT)));
+    wait.addProperty("status_reads", outcome.polls());
+    wait.addProperty("waited_seconds", outcome.waited().toMillis() / 1000.0);
+    wait.addProperty("exit_code", UpdateMemberCommand.exitCode(outcome));
+    json.add("wait", wait);
+    json.add("member", outcome.member().asJson());
+  }
+
   /** The failure, by kind; its message holds no secret (the SDK's and the tool's messages never do). */
   void failure(RuntimeException failure) {
     JsonObject error = new JsonObject();
@@ -159,8 +172,32 @@ final class Report {
       out.println("Member after:");
       printMember(out, json.getAsJsonObject("member"));
     }
+    if (json.has("wait")) {
+      JsonObject wait = json.getAsJsonObject("wait");
+      out.println();
+      out.println(
+          "Outcome: " + WAIT_WORDS.getOrDefault(wait.get("outcome").getAsString(), wait.get("outcome").getAsString())
+              + (wait.has("connection_status") ? " (" + wait.get("connection_status").getAsString() + ")" : "")
+              + (wait.has("end_user_action") ? ": " + ACTION_WORDS.get(wait.get("end_user_action").getAsString()) : "")
+              + ", after " + wait.get("status_reads").getAsInt() + " status reads");
+    }
     out.flush();
   }
+
+  private static final java.util.Map<String, String> WAIT_WORDS =
+      java.util.Map.of(
+          "connected", "connected",
+          "needs_answers", "still challenged",
+          "needs_end_user", "needs the end user",
+          "ended", "ended",
+          "timed_out", "the wait timed out while MX was still aggregating");
+
+  private static final java.util.Map<String, String> ACTION_WORDS =
+      java.util.Map.of(
+          "new_credentials", "new credentials are needed",
+          "answer_again", "answer MFA again",
+          "act_at_institution", "act at the institution (unlock the account or accept its terms)",
+          "finish_oauth", "finish connecting through OAuth");
 
   private static void printMember(PrintWriter out, JsonObject member) {
     for (String field : FIELDS) {

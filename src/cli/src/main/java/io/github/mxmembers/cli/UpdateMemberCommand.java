@@ -1,5 +1,7 @@
 package io.github.mxmembers.cli;
 
+import io.github.mxmembers.AggregationOutcome;
+import io.github.mxmembers.AggregationWait;
 import io.github.mxmembers.CallListener;
 import io.github.mxmembers.Credential;
 import io.github.mxmembers.MemberUpdate;
@@ -14,6 +16,7 @@ import io.github.mxmembers.sandbox.MxSandbox;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -55,8 +58,14 @@ import picocli.CommandLine.Option;
       "  mx-members update-member --endpoint integration --user u-1234 --member MBR-7c6f... \\",
       "      --metadata 'reconnected' --dry-run",
       "",
-      "Exit codes: 0 ok, 2 bad input (nothing sent), 3 MX API error, 4 transport failure,",
-      "5 unreadable response."
+      "  mx-members update-member --user u-1234 --member MBR-7c6f361b-e582-15b6-60c0-358f12466b4b \\",
+      "      --ask-credentials --wait",
+      "",
+      "Exit codes: 0 ok (with --wait: connected), 2 bad input (nothing sent), 3 MX API error,",
+      "4 transport failure, 5 unreadable response; with --wait also 7 the member needs the end user",
+      "(new credentials, a new MFA answer, the institution, OAuth), 8 the aggregation ended otherwise",
+      "(FAILED, CLOSED, ...), 9 the wait timed out while MX was still aggregating, 10 still challenged",
+      "after 5 rounds of answers."
     })
 final class UpdateMemberCommand implements Callable<Integer> {
   @Mixin SendOptions options;
@@ -82,6 +91,30 @@ final class UpdateMemberCommand implements Callable<Integer> {
   @Option(names = "--dry-run", description = "Print the request that would be sent (secrets redacted) and send nothing.")
   boolean dryRun;
 
+  @Option(names = "--ask-credentials", description = "Ask on the terminal, without echo, for each credential the member's institution needs (by its label).")
+  boolean askCredentials;
+
+  @Option(names = "--wait", description = "Wait for the aggregation the update starts: show each status change (on a terminal), answer MFA challenges, print the outcome.")
+  boolean waitForAggregation;
+
+  @Option(names = "--wait-timeout", defaultValue = "300", paramLabel = "SECONDS", description = "The whole wait, at least 3 (default: ${DEFAULT-VALUE}).")
+  int waitTimeout;
+
+  @Option(names = "--answers-stdin", description = "With --wait: read MFA answers as GUID=VALUE lines from standard input instead of asking.")
+  boolean answersFromStdin;
+
+  @Option(names = "--answers-file", paramLabel = "PATH", description = "With --wait: read MFA answers as GUID=VALUE lines from a file only its owner can read.")
+  Path answersFile;
+
+  /** The most rounds of MFA answers --wait gives before it stops. */
+  static final int MAX_ROUNDS = 5;
+
+  /** The MFA answers given on stdin or in a file, read before anything is sent; null to ask on the terminal. */
+  private Map<String, String> given;
+
+  /** The exit code the wait's outcome gives, when there was a wait. */
+  private int outcomeCode = ExitCodes.OK;
+
   @picocli.CommandLine.Spec CommandSpec spec;
 
   private final InputStream in;
@@ -101,14 +134,19 @@ final class UpdateMemberCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Report report = new Report(options.api.name());
     try {
-      MemberUpdate update = update(err);
+      checkWaitOptions();
+      // everything read from the user before anything is sent: a file that cannot be used stops here
+      given = givenAnswers();
+      MemberUpdate.Builder update = update(err);
       if (options.endpoint == null) {
         try (MxSandbox sandbox = MxSandbox.start()) {
+          // a short aggregation, so that --wait against the sandbox ends at its second status read
+          sandbox.aggregationTime(Duration.ofSeconds(2));
           report.sandbox(sandbox.baseUrl());
           report.before(
               options.api == SendOptions.Api.PLATFORM
-                  ? sandbox.platformMember(update.member()).orElse(null)
-                  : sandbox.nexusMember(update.member()).orElse(null));
+                  ? sandbox.platformMember(text(UpdateField.MEMBER)).orElse(null)
+                  : sandbox.nexusMember(text(UpdateField.MEMBER)).orElse(null));
           send(update, report, sandbox.baseUrl(), MxSandbox.CLIENT_ID, MxSandbox.API_KEY, err);
         }
       } else {
@@ -120,12 +158,38 @@ final class UpdateMemberCommand implements Callable<Integer> {
       return ExitCodes.of(failure);
     }
     report.print(out, err, options.json);
-    return ExitCodes.OK;
+    return outcomeCode;
+  }
+
+  /** The wait's options, checked before anything is sent. */
+  private void checkWaitOptions() {
+    boolean answering = answersFromStdin || answersFile != null;
+    if (answering && !waitForAggregation) {
+      throw new IllegalArgumentException("--answers-stdin and --answers-file answer MFA during --wait: add --wait");
+    }
+    if (answersFromStdin && credentialsFromStdin) {
+      throw new IllegalArgumentException("--answers-stdin and --credentials-stdin cannot both read standard input");
+    }
+    if (answersFromStdin && answersFile != null) {
+      throw new IllegalArgumentException("give --answers-stdin or --answers-file, not both");
+    }
+    if (waitForAggregation && waitTimeout < 3) {
+      throw new IllegalArgumentException("--wait-timeout: at least 3 seconds, MX's shortest interval between two status reads");
+    }
+    if (waitForAggregation && dryRun) {
+      throw new IllegalArgumentException("--wait waits for what an update starts: it cannot go with --dry-run");
+    }
+    if (askCredentials && options.api == SendOptions.Api.PLATFORM && text(UpdateField.USER) == null) {
+      throw new IllegalArgumentException("--user: required on the Platform API");
+    }
+    if (askCredentials && Answers.console().isEmpty()) {
+      throw new IllegalArgumentException("--ask-credentials asks on a terminal, and there is none: give the credentials with --credentials-stdin or --credentials-file");
+    }
   }
 
   /** Sends to the sandbox when {@code sandboxUrl} is set, else to {@code --endpoint}. */
   private void send(
-      MemberUpdate update, Report report, String sandboxUrl, String clientId, String apiKey, PrintWriter err) {
+      MemberUpdate.Builder update, Report report, String sandboxUrl, String clientId, String apiKey, PrintWriter err) {
     if (options.api == SendOptions.Api.PLATFORM) {
       MxPlatformClient.Builder builder = MxPlatformClient.builder();
       configure(builder, sandboxUrl, err);
@@ -138,7 +202,9 @@ final class UpdateMemberCommand implements Callable<Integer> {
       }
       try (MxPlatformClient client = builder.build()) {
         report.endpoint(options.endpoint == null ? "sandbox" : options.endpoint);
-        run(report, client.preview(update), () -> client.updateMember(update));
+        Workflow workflow = Workflow.platform(client, text(UpdateField.USER), text(UpdateField.MEMBER));
+        MemberUpdate asked = withAskedCredentials(update, workflow);
+        run(report, client.preview(asked), () -> client.updateMember(asked), workflow, err);
       }
     } else {
       if (apiVersion != null) {
@@ -164,18 +230,90 @@ final class UpdateMemberCommand implements Callable<Integer> {
       }
       try (MxNexusClient client = builder.build()) {
         report.endpoint(options.endpoint == null ? "sandbox" : options.endpoint);
-        run(report, client.preview(update), () -> client.updateMember(update));
+        Workflow workflow = Workflow.nexus(client, text(UpdateField.MEMBER));
+        MemberUpdate asked = withAskedCredentials(update, workflow);
+        run(report, client.preview(asked), () -> client.updateMember(asked), workflow, err);
       }
     }
   }
 
-  private void run(Report report, RequestPreview preview, Supplier<MemberUpdateResult> call) {
+  private void run(Report report, RequestPreview preview, Supplier<MemberUpdateResult> call, Workflow workflow, PrintWriter err) {
     report.request(preview);
     if (dryRun) {
       report.dryRun();
       return;
     }
     report.result(call.get());
+    if (waitForAggregation) {
+      Answers answers = new Answers(given, Answers.console().orElse(null));
+      AggregationOutcome outcome = workflow.await(wait(err));
+      for (int round = 1; outcome.kind() == AggregationOutcome.Kind.NEEDS_ANSWERS && round <= MAX_ROUNDS; round++) {
+        List<io.github.mxmembers.Challenge> challenges = outcome.challenges();
+        if (errIsTerminal) {
+          err.println("mx-members: the member is CHALLENGED (" + challenges.size() + (challenges.size() == 1 ? " challenge" : " challenges") + ")");
+          err.flush();
+        }
+        workflow.resume(answers.to(challenges), challenges);
+        outcome = workflow.await(wait(err));
+      }
+      report.outcome(outcome);
+      outcomeCode = exitCode(outcome);
+    }
+  }
+
+  /** The update, with the credentials asked on the terminal for --ask-credentials. */
+  private MemberUpdate withAskedCredentials(MemberUpdate.Builder update, Workflow workflow) {
+    if (askCredentials) {
+      for (Credential credential : new Answers(null, Answers.console().orElse(null)).credentials(workflow.credentials())) {
+        update.credential(credential);
+      }
+    }
+    return update.build();
+  }
+
+  /** The answers given on stdin or in a file, by challenge guid; null to ask on the terminal. */
+  private Map<String, String> givenAnswers() {
+    if (answersFromStdin) {
+      return Answers.byGuid(CredentialInput.lines(CredentialInput.read(in), "--answers-stdin"));
+    }
+    if (answersFile != null) {
+      return Answers.byGuid(CredentialInput.lines(CredentialInput.readFile(answersFile, "--answers-file"), "--answers-file"));
+    }
+    return null;
+  }
+
+  /** MX's 3 s, backing off to 15 s, for --wait-timeout; on a terminal each status change is shown. */
+  private AggregationWait wait(PrintWriter err) {
+    AggregationWait wait = AggregationWait.of(AggregationWait.MIN_INTERVAL, Duration.ofSeconds(15), Duration.ofSeconds(waitTimeout));
+    if (!errIsTerminal) {
+      return wait;
+    }
+    String[] last = {null};
+    return wait.onRead(
+        member -> {
+          String now = member.connectionStatusAsString().orElse("no status")
+              + (member.isBeingAggregated().orElse(false) ? ", aggregating" : "");
+          if (!now.equals(last[0])) {
+            last[0] = now;
+            err.println("mx-members: " + now);
+            err.flush();
+          }
+        });
+  }
+
+  static int exitCode(AggregationOutcome outcome) {
+    switch (outcome.kind()) {
+      case CONNECTED:
+        return ExitCodes.OK;
+      case NEEDS_END_USER:
+        return ExitCodes.NEEDS_END_USER;
+      case TIMED_OUT:
+        return ExitCodes.WAIT_TIMED_OUT;
+      case NEEDS_ANSWERS:
+        return ExitCodes.STILL_CHALLENGED;
+      default:
+        return ExitCodes.ENDED;
+    }
   }
 
   private PlatformApiVersion apiVersion() {
@@ -258,7 +396,8 @@ final class UpdateMemberCommand implements Callable<Integer> {
     return value == null ? null : value.toString();
   }
 
-  private MemberUpdate update(PrintWriter err) {
+  /** The update as the options give it; built once any credentials asked on the terminal are in. */
+  private MemberUpdate.Builder update(PrintWriter err) {
     MemberUpdate.Builder update = MemberUpdate.builder();
     for (UpdateField field : UpdateField.values()) {
       String text = field.role() == UpdateField.Role.ADDRESS ? text(field) : null;
@@ -298,7 +437,10 @@ final class UpdateMemberCommand implements Callable<Integer> {
         update = field.setText(update, text);
       }
     }
-    return update.build();
+    if (!askCredentials) {
+      update.build(); // checks the whole (nothing to change, a field the API lacks) before anything is sent
+    }
+    return update;
   }
 
   private String env(String name) {

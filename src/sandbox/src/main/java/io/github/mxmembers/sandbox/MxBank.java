@@ -3,7 +3,6 @@ package io.github.mxmembers.sandbox;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import java.util.UUID;
 
 /**
  * MX Bank, MX's test institution, as its page describes it: the password a member is updated with
@@ -30,10 +29,14 @@ final class MxBank {
     return challenges(password) ? "CHALLENGED" : "CONNECTED";
   }
 
-  /** The challenge this password asks, as MX's list member challenges call gives it. */
-  static JsonArray challengeFor(String password) {
+  /**
+   * The challenge this password asks in this round (from 1), as MX's list member challenges call
+   * gives it; its guid names the type and the round, so that scripts can answer it.
+   */
+  static JsonArray challengeFor(String password, int round) {
     JsonObject challenge = new JsonObject();
-    challenge.addProperty("guid", "CRD-" + UUID.randomUUID());
+    String kind = password.equals("options") || password.equals("image") ? password : "text";
+    challenge.addProperty("guid", "CRD-mxbank-" + kind + "-" + round);
     switch (password) {
       case "options":
         challenge.addProperty("type", "OPTIONS");

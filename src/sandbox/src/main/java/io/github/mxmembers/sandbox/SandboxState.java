@@ -39,6 +39,8 @@ final class SandboxState {
   private final Map<JsonObject, Aggregation> aggregations = new java.util.IdentityHashMap<>();
   /** The challenges a CHALLENGED member must answer. */
   private final Map<JsonObject, JsonArray> challenges = new java.util.IdentityHashMap<>();
+  /** The MFA rounds each member has been asked since its credentials last changed. */
+  private final Map<JsonObject, Integer> rounds = new java.util.IdentityHashMap<>();
   /** The password each member was last updated with: how MX Bank ends its aggregations. */
   private final Map<JsonObject, String> passwords = new java.util.IdentityHashMap<>();
   /** How long an aggregation takes, on the sandbox's clock. */
@@ -76,6 +78,7 @@ final class SandboxState {
     aggregations.clear();
     challenges.clear();
     passwords.clear();
+    rounds.clear();
     aggregationTime = DEFAULT_AGGREGATION_TIME;
     userIdsByGuid.put(MxSandbox.USER_GUID, MxSandbox.USER_ID);
     JsonObject platform = example("platform-member.json");
@@ -194,7 +197,7 @@ final class SandboxState {
         member.addProperty("successfully_aggregated_at", now().toString());
       }
       if (running.end.equals("CHALLENGED")) {
-        challenges.put(member, MxBank.challengeFor(running.password));
+        challenges.put(member, MxBank.challengeFor(running.password, rounds.merge(member, 1, Integer::sum)));
       }
     }
     return member;
@@ -248,7 +251,7 @@ final class SandboxState {
       member.addProperty("connection_status", status);
       member.addProperty("is_being_aggregated", beingAggregated);
       if ("CHALLENGED".equals(status)) {
-        challenges.put(member, MxBank.challengeFor("challenge"));
+        challenges.put(member, MxBank.challengeFor("challenge", rounds.merge(member, 1, Integer::sum)));
       }
     }
   }
@@ -297,6 +300,7 @@ final class SandboxState {
       return running;
     }
     challenges.remove(member);
+    rounds.remove(member);
     String password = passwords.get(member);
     begin(member, MxBank.endOf(password), password);
     member.addProperty("connection_status", "UPDATED");

@@ -1,0 +1,153 @@
+package io.github.mxmembers.cli;
+
+import io.github.mxmembers.Challenge;
+import io.github.mxmembers.Credential;
+import io.github.mxmembers.RequiredCredential;
+import java.io.Console;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where the answers a member needs come from: the lines of {@code --answers-stdin} or {@code
+ * --answers-file} ({@code GUID=VALUE}, as credentials are given), or the terminal, asked one by one:
+ * text and token answers (and credentials) never echoed, options as a numbered list, an image written
+ * to a file only its owner can read, whose path is shown. Answers are secrets: never printed.
+ */
+final class Answers {
+  private final Map<String, String> given;
+  private final Console console;
+
+  /**
+   * @param given the answers from a file or stdin by guid, or null to ask on the terminal
+   * @param console the terminal, or null when there is none
+   */
+  Answers(Map<String, String> given, Console console) {
+    this.given = given;
+    this.console = console;
+  }
+
+  static Map<String, String> byGuid(List<Credential> lines) {
+    Map<String, String> byGuid = new java.util.LinkedHashMap<>();
+    for (Credential line : lines) {
+      byGuid.put(line.guid(), line.value());
+    }
+    return byGuid;
+  }
+
+  /**
+   * The answers to these challenges.
+   *
+   * @throws IllegalArgumentException if one has no answer and there is no terminal to ask on
+   */
+  List<Credential> to(List<Challenge> challenges) {
+    List<Credential> answers = new ArrayList<>();
+    for (Challenge challenge : challenges) {
+      answers.add(Credential.of(challenge.guid(), answer(challenge)));
+    }
+    return answers;
+  }
+
+  private String answer(Challenge challenge) {
+    if (given != null) {
+      String value = given.get(challenge.guid());
+      if (value == null) {
+        throw new IllegalArgumentException(
+            "the member is CHALLENGED and no answer was given for challenge " + challenge.guid() + " ("
+                + challenge.label().orElse("no label") + ")");
+      }
+      return value;
+    }
+    Console terminal = terminal();
+    String question = challenge.label().orElse(challenge.fieldName().orElse(challenge.guid()));
+    switch (challenge.type()) {
+      case OPTIONS:
+      case IMAGE_OPTIONS:
+        List<Challenge.Option> options = challenge.type() == Challenge.Type.OPTIONS ? challenge.options() : challenge.imageOptions();
+        terminal.printf("%s%n", question);
+        for (int i = 0; i < options.size(); i++) {
+          Challenge.Option option = options.get(i);
+          String name = challenge.guid() + "-" + (i + 1);
+          String image = option.dataUri().map(uri -> " (image: " + image(uri.substring(uri.indexOf(',') + 1), name) + ")").orElse("");
+          terminal.printf("  %d) %s%s%n", i + 1, option.label().orElse(option.value().orElse("?")), image);
+        }
+        while (true) {
+          String line = terminal.readLine("Choose 1-%d: ", options.size());
+          if (line == null) {
+            throw new IllegalArgumentException("no answer was given for challenge " + challenge.guid());
+          }
+          try {
+            int choice = Integer.parseInt(line.trim());
+            if (choice >= 1 && choice <= options.size() && options.get(choice - 1).value().isPresent()) {
+              return options.get(choice - 1).value().get();
+            }
+          } catch (NumberFormatException notANumber) {
+            // asked again
+          }
+        }
+      case IMAGE_DATA:
+        challenge.imageData().ifPresent(data -> terminal.printf("The image is in %s%n", image(data, challenge.guid())));
+        return secret(terminal, question);
+      default:
+        // TEXT, TOKEN and any type MX adds: a secret typed without echo
+        return secret(terminal, question);
+    }
+  }
+
+  /** Asks for each required credential by its label, in MX's display order, without echo. */
+  List<Credential> credentials(List<RequiredCredential> needed) {
+    Console terminal = terminal();
+    List<RequiredCredential> ordered = new ArrayList<>(needed);
+    ordered.sort(Comparator.comparingInt(c -> c.displayOrder().orElse(Integer.MAX_VALUE)));
+    List<Credential> values = new ArrayList<>();
+    for (RequiredCredential credential : ordered) {
+      values.add(credential.withValue(secret(terminal, credential.label().orElse(credential.guid()))));
+    }
+    return values;
+  }
+
+  private Console terminal() {
+    if (console == null) {
+      throw new IllegalArgumentException(
+          "the member needs answers and there is no terminal to ask them on: give them with --answers-stdin or --answers-file");
+    }
+    return console;
+  }
+
+  private static String secret(Console terminal, String question) {
+    char[] typed = terminal.readPassword("%s: ", question);
+    if (typed == null || typed.length == 0) {
+      throw new IllegalArgumentException("an empty answer was given for \"" + question + "\"");
+    }
+    return new String(typed);
+  }
+
+  /** Writes an image to a file only its owner can read and returns its path. */
+  private String image(String base64, String name) {
+    try {
+      byte[] bytes = java.util.Base64.getMimeDecoder().decode(base64);
+      Path file;
+      try {
+        file = Files.createTempFile("mx-members-" + name.replaceAll("[^A-Za-z0-9-]", "") + "-", ".png",
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      } catch (UnsupportedOperationException noPosix) {
+        file = Files.createTempFile("mx-members-" + name.replaceAll("[^A-Za-z0-9-]", "") + "-", ".png");
+      }
+      Files.write(file, bytes);
+      return file.toString();
+    } catch (IOException | IllegalArgumentException e) {
+      return "(could not be written: " + e.getClass().getSimpleName() + ")";
+    }
+  }
+
+  /** The terminal, when standard input and output are one. */
+  static Optional<Console> console() {
+    return Optional.ofNullable(System.console());
+  }
+}

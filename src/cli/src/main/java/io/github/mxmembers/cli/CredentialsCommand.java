@@ -1,0 +1,147 @@
+package io.github.mxmembers.cli;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import io.github.mxmembers.MxNexusClient;
+import io.github.mxmembers.MxPlatformClient;
+import io.github.mxmembers.RequiredCredential;
+import io.github.mxmembers.sandbox.MxSandbox;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code mx-members credentials}: what a member's institution asks for, to update it with. */
+@Command(
+    name = "credentials",
+    header = "List the credentials a member needs, in the order to ask for them.",
+    mixinStandardHelpOptions = true,
+    versionProvider = MxMembersCli.Version.class,
+    usageHelpWidth = 100,
+    description = {
+      "List the credentials a member's institution asks for: each one's label (what to ask the end user),",
+      "type, display order and guid (what update-member --credential GUID=VALUE takes; update-member",
+      "--ask-credentials asks for each by its label). Without --endpoint it asks the embedded sandbox.",
+      "Keys come from the environment, as for update-member."
+    },
+    footer = {"", "Exit codes: 0 ok, 2 bad input (nothing sent), 3 MX API error, 4 transport failure, 5 unreadable response."})
+final class CredentialsCommand implements Callable<Integer> {
+  @Mixin SendOptions options;
+
+  @Option(names = "--user", paramLabel = "ID", description = "Platform only: the user, by your id or MX's guid.")
+  String user;
+
+  @Option(names = "--member", required = true, paramLabel = "ID", description = "The member: on Platform its id or guid, on Nexus its guid.")
+  String member;
+
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  private final Map<String, String> env;
+
+  CredentialsCommand(Map<String, String> env) {
+    this.env = env;
+  }
+
+  @Override
+  public Integer call() {
+    options.applyDebug();
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    try {
+      List<RequiredCredential> credentials;
+      if (options.endpoint == null) {
+        try (MxSandbox sandbox = MxSandbox.start()) {
+          credentials = list(sandbox.baseUrl());
+        }
+      } else {
+        credentials = list(null);
+      }
+      print(credentials, out);
+      return ExitCodes.OK;
+    } catch (RuntimeException failure) {
+      Report report = new Report(options.api.name());
+      report.failure(failure);
+      if (options.json) {
+        report.print(out, err, true);
+      } else {
+        err.println("mx-members: " + failure.getMessage());
+        err.flush();
+      }
+      return ExitCodes.of(failure);
+    }
+  }
+
+  private List<RequiredCredential> list(String sandboxUrl) {
+    if (options.api == SendOptions.Api.PLATFORM) {
+      if (user == null) {
+        throw new IllegalArgumentException("--user: required on the Platform API");
+      }
+      MxPlatformClient.Builder builder = MxPlatformClient.builder().retryPolicy(options.retryPolicy());
+      Target.apply(builder, options.endpoint, sandboxUrl);
+      String clientId = sandboxUrl != null ? MxSandbox.CLIENT_ID : Target.env(env, "MX_CLIENT_ID");
+      String apiKey = sandboxUrl != null ? MxSandbox.API_KEY : Target.env(env, "MX_API_KEY");
+      if (clientId == null || apiKey == null) {
+        throw new IllegalStateException("set MX_CLIENT_ID and MX_API_KEY for the Platform API");
+      }
+      try (MxPlatformClient client = builder.credentials(clientId, apiKey).build()) {
+        return client.listCredentials(user, member);
+      }
+    }
+    if (user != null) {
+      throw new IllegalArgumentException("--user: the Nexus API has none (a session is its user's)");
+    }
+    MxNexusClient.Builder builder = MxNexusClient.builder().retryPolicy(options.retryPolicy());
+    Target.apply(builder, options.endpoint, sandboxUrl);
+    if (sandboxUrl != null) {
+      builder.ssoBaseUrl(sandboxUrl).sso(MxSandbox.CLIENT_ID, MxSandbox.API_KEY, MxSandbox.USER_GUID);
+    } else if (Target.env(env, "MX_API_TOKEN") != null) {
+      String token = Target.env(env, "MX_API_TOKEN");
+      builder.apiTokenSource(() -> token);
+    } else if (Target.env(env, "MX_CLIENT_ID") != null && Target.env(env, "MX_API_KEY") != null && Target.env(env, "MX_USER_ID") != null) {
+      builder.sso(Target.env(env, "MX_CLIENT_ID"), Target.env(env, "MX_API_KEY"), Target.env(env, "MX_USER_ID"));
+      if (Target.env(env, "MX_SSO_URL") != null) {
+        builder.ssoBaseUrl(Target.env(env, "MX_SSO_URL"));
+      }
+    } else {
+      throw new IllegalStateException("set MX_API_TOKEN, or MX_CLIENT_ID, MX_API_KEY and MX_USER_ID, for the Nexus API");
+    }
+    try (MxNexusClient client = builder.build()) {
+      return client.listCredentials(member);
+    }
+  }
+
+  private void print(List<RequiredCredential> credentials, PrintWriter out) {
+    List<RequiredCredential> ordered = new ArrayList<>(credentials);
+    ordered.sort(Comparator.comparingInt(c -> c.displayOrder().orElse(Integer.MAX_VALUE)));
+    if (options.json) {
+      JsonArray list = new JsonArray();
+      for (RequiredCredential credential : ordered) {
+        JsonObject entry = new JsonObject();
+        entry.addProperty("guid", credential.guid());
+        credential.label().ifPresent(label -> entry.addProperty("label", label));
+        credential.fieldName().ifPresent(name -> entry.addProperty("field_name", name));
+        credential.type().ifPresent(type -> entry.addProperty("type", type));
+        credential.displayOrder().ifPresent(order -> entry.addProperty("display_order", order));
+        list.add(entry);
+      }
+      JsonObject root = new JsonObject();
+      root.add("credentials", list);
+      out.println(root);
+    } else {
+      for (RequiredCredential credential : ordered) {
+        out.printf(
+            "%s  %-20s %-12s %s%n",
+            credential.displayOrder().isPresent() ? String.valueOf(credential.displayOrder().getAsInt()) : "-",
+            credential.label().orElse("(no label)"),
+            credential.type().orElse(""),
+            credential.guid());
+      }
+    }
+    out.flush();
+  }
+}
