@@ -277,4 +277,36 @@ class AggregationWaiterTest extends MockMxTest {
     }
     assertThat(MockMx.received(server)).isEmpty();
   }
+
+  @Test
+  void interruptingASyncWaitEndsItWithACancellation() throws Exception {
+    platformStatuses(member("UPDATED", true));
+    CompletableFuture<Throwable> ended = new CompletableFuture<>();
+    try (MxPlatformClient mx =
+        MxPlatformClient.builder()
+            .baseUrl(MockMx.url(server))
+            .credentials(MockMx.CLIENT_ID, MockMx.API_KEY)
+            .sleeper(delay -> Thread.sleep(delay.toMillis() * 1000)) // a wait that would outlast the test
+            .build()) {
+      Thread waiter = new Thread(() -> {
+        try {
+          mx.waitForAggregation("USR-1", "MBR-1");
+          ended.complete(null);
+        } catch (RuntimeException e) {
+          ended.complete(e);
+        }
+      });
+      waiter.start();
+      long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (server.retrieveRecordedRequests(request().withPath(MEMBER_PATH + "/status")).length == 0 && System.nanoTime() < until) {
+        Thread.sleep(5);
+      }
+      Thread.sleep(100);
+
+      waiter.interrupt();
+
+      assertThat(ended.get(10, TimeUnit.SECONDS)).isInstanceOf(CancellationException.class).hasMessageContaining("interrupted after 1 status reads");
+    }
+    assertThat(server.retrieveRecordedRequests(request().withPath(MEMBER_PATH + "/status"))).hasSize(1);
+  }
 }

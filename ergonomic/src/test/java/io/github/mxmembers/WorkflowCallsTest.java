@@ -280,4 +280,37 @@ class WorkflowCallsTest extends MockMxTest {
     assertThat(server.retrieveRecordedRequests(request().withPath("/users/.*"))).isEmpty();
     assertThat(server.retrieveRecordedRequests(request().withPath("/member.*"))).isEmpty();
   }
+
+  @Test
+  void anMfaAnswerReachesNoLogLineAtTraceNoListenerEventAndNoMessage() throws Exception {
+    server.when(request().withPath(MEMBER_PATH + "/resume")).respond(response().withStatusCode(400).withBody("{\"error\":{\"message\":\"bad answers\"}}"));
+    server.when(request().withPath("/members/MBR-1/resume"))
+        .respond(response().withHeader("Content-Type", NEXUS).withBody("{\"member\":{\"guid\":\"MBR-1\",\"connection_status\":\"RESUMED\"}}"));
+    RecordingListener listener = new RecordingListener();
+    java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream originalErr = System.err;
+    List<String> texts = new java.util.ArrayList<>();
+    System.setErr(new java.io.PrintStream(log, true, java.nio.charset.StandardCharsets.UTF_8));
+    try (MxPlatformClient mx =
+            MxPlatformClient.builder().baseUrl(MockMx.url(server)).credentials(MockMx.CLIENT_ID, MockMx.API_KEY).callListener(listener).build();
+        MxNexusAsyncClient nx =
+            MxNexusAsyncClient.builder()
+                .baseUrl(MockMx.url(server))
+                .apiTokenSource(() -> CompletableFuture.completedFuture(MockMx.API_TOKEN))
+                .callListener(listener)
+                .build()) {
+      stubSession();
+      MemberResume platformAnswers = MemberResume.builder().user("USR-1").member("MBR-1").answer("CRD-T", ANSWER).build();
+      texts.add(String.valueOf(catchThrowable(() -> mx.resume(platformAnswers))));
+      texts.add(platformAnswers.toString());
+      texts.add(join(nx.resume(MemberResume.builder().member("MBR-1").answer("CRD-T", ANSWER).build())).toString());
+    } finally {
+      System.setErr(originalErr);
+    }
+    String logged = log.toString(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(logged).as("the capture works").contains("TRACE").contains("/resume");
+    texts.add(logged);
+    listener.events.forEach(event -> texts.add(event.toString()));
+    assertThat(texts).isNotEmpty().allSatisfy(text -> assertThat(text).doesNotContain(ANSWER));
+  }
 }

@@ -40,7 +40,7 @@ import org.apache.hc.core5.util.Timeout;
  * answering after 50 ms, the sync client on 256 threads beside it, and async over sync one call at a
  * time. Then the bulk engine ({@link BulkBenchmark}).
  *
- * <p>Run: {@code java -jar src/benchmark/target/mx-members-benchmark.jar [--rounds N] [--seconds S] [--part all|sync|async|bulk]}.
+ * <p>Run: {@code java -jar src/benchmark/target/mx-members-benchmark.jar [--rounds N] [--seconds S] [--part all|sync|async|bulk|waits]}.
  */
 public final class UpdateMemberBenchmark {
   static final String CLIENT_ID = "bench-client";
@@ -76,7 +76,7 @@ public final class UpdateMemberBenchmark {
           part = args[++i];
           break;
         default:
-          System.err.println("usage: [--rounds N] [--seconds S] [--part all|sync|async|bulk]");
+          System.err.println("usage: [--rounds N] [--seconds S] [--part all|sync|async|bulk|waits]");
           System.exit(2);
       }
     }
@@ -109,6 +109,10 @@ public final class UpdateMemberBenchmark {
           BulkBenchmark.run();
           return;
         }
+        if (part.equals("waits")) {
+          WaitBenchmark.run();
+          return;
+        }
         // warm-up: JIT, both pools filled to 8 connections
         for (Caller caller : List.of(rawCall, sdkCall)) {
           throughput(caller, 1, 3 * phaseNanos);
@@ -136,6 +140,7 @@ public final class UpdateMemberBenchmark {
         if (part.equals("all")) {
           AsyncBenchmark.run(update, baseUrl, rounds, phaseNanos);
           BulkBenchmark.run();
+          WaitBenchmark.run();
         }
       }
     }
