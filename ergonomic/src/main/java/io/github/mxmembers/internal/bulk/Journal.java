@@ -20,9 +20,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -47,12 +49,16 @@ public final class Journal implements Closeable {
   private final Path path;
   private final Writer out;
   private final BitSet finished = new BitSet();
-  private final BitSet failed = new BitSet();
   private long[] fingerprints = new long[1024];
   /** Per key, the index in {@code reasons} of the failure recorded, or 0 for done (1 byte a key). */
   private byte[] reasonOf = new byte[1024];
-  /** The reasons recorded (an HTTP status, "transport", "invalid", ...): few, so each is kept once. */
-  private final java.util.List<String> reasons = new java.util.ArrayList<>(java.util.List.of(""));
+  /**
+   * The reasons recorded (an HTTP status, "transport", "invalid", ...): few, so each is kept once;
+   * index 0 is done, and 1 "failed", which also stands for any reason past the 256 a byte can index.
+   */
+  private final List<String> reasons = new ArrayList<>(List.of("", FAILED));
+
+  private static final String FAILED = "failed";
   /** The write that failed, once one has: nothing more is recorded. */
   private Failure broken;
 
@@ -296,7 +302,6 @@ public final class Journal implements Closeable {
   private void remember(long key, long fingerprint, String reason) {
     int index = index(key);
     finished.set(index);
-    failed.set(index, reason != null);
     if (index >= fingerprints.length) {
       int length = Math.max(index + 1, fingerprints.length * 2);
       fingerprints = Arrays.copyOf(fingerprints, length);
@@ -310,7 +315,7 @@ public final class Journal implements Closeable {
         reasons.add(reason);
         reasonIndex = reasons.size() - 1;
       } else if (reasonIndex < 0) {
-        reasonIndex = reasons.indexOf("failed") > 0 ? reasons.indexOf("failed") : 1;
+        reasonIndex = 1;
       }
     }
     reasonOf[index] = (byte) reasonIndex;
@@ -348,13 +353,17 @@ public final class Journal implements Closeable {
 
   /** Whether the earlier run that finished this item recorded a failure. */
   public synchronized boolean failedBefore(long key) {
-    return failed.get(index(key));
+    return reasonIndex(index(key)) != 0;
   }
 
   /** {@return the reason of the failure an earlier run recorded for this item, or null if it was done} */
   public synchronized String reasonBefore(long key) {
-    int index = index(key);
-    return failed.get(index) ? reasons.get(reasonOf[index] & 0xff) : null;
+    int reason = reasonIndex(index(key));
+    return reason == 0 ? null : reasons.get(reason);
+  }
+
+  private int reasonIndex(int index) {
+    return index < reasonOf.length ? reasonOf[index] & 0xff : 0;
   }
 
   /**
@@ -389,7 +398,7 @@ public final class Journal implements Closeable {
       return null;
     }
     String reason = text(entry, "reason");
-    return reason != null ? reason : "failed";
+    return reason != null ? reason : FAILED;
   }
 
   private synchronized void record(String header) {

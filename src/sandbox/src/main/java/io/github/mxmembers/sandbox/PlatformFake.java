@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 final class PlatformFake {
   static final Pattern PATH = Pattern.compile("^/users/(.+)/members/([^/]+)$");
   /** The versions this build of the SDK speaks: others get 406, as MX answers an unknown version. */
-  private static final Set<String> VERSIONS =
+  static final Set<String> VERSIONS =
       Arrays.stream(PlatformApiVersion.values()).map(PlatformApiVersion::value).collect(Collectors.toSet());
 
   private final SandboxState state;
@@ -26,10 +26,12 @@ final class PlatformFake {
 
   PlatformFake(SandboxState state, String clientId, String apiKey) {
     this.state = state;
-    this.expectedAuthorization =
-        "Basic "
-            + Base64.getEncoder()
-                .encodeToString((clientId + ":" + apiKey).getBytes(StandardCharsets.UTF_8));
+    this.expectedAuthorization = basicAuthorization(clientId, apiKey);
+  }
+
+  /** The {@code Authorization} header the sandbox accepts on the Platform API. */
+  static String basicAuthorization(String clientId, String apiKey) {
+    return "Basic " + Base64.getEncoder().encodeToString((clientId + ":" + apiKey).getBytes(StandardCharsets.UTF_8));
   }
 
   Reply updateMember(RecordedRequest request) {

@@ -5,14 +5,8 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
-import io.github.mxmembers.PlatformApiVersion;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.Base64;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * The calls around the update, on both APIs, as MX's pages describe them and MX Bank answers them:
@@ -25,16 +19,13 @@ final class WorkflowFake {
   static final Pattern PLATFORM = Pattern.compile("^/users/([^/]+)/members/([^/]+)/(credentials|status|challenges|resume)$");
   static final Pattern NEXUS_CREDENTIALS = Pattern.compile("^/member/([^/]+)/credentials$");
   static final Pattern NEXUS = Pattern.compile("^/members/([^/]+)(/challenges|/resume)?$");
-  private static final Set<String> VERSIONS =
-      Arrays.stream(PlatformApiVersion.values()).map(PlatformApiVersion::value).collect(Collectors.toSet());
 
   private final SandboxState state;
   private final String expectedAuthorization;
 
   WorkflowFake(SandboxState state, String clientId, String apiKey) {
     this.state = state;
-    this.expectedAuthorization =
-        "Basic " + Base64.getEncoder().encodeToString((clientId + ":" + apiKey).getBytes(StandardCharsets.UTF_8));
+    this.expectedAuthorization = PlatformFake.basicAuthorization(clientId, apiKey);
   }
 
   /** Whether the request is one of these calls. */
@@ -59,7 +50,7 @@ final class WorkflowFake {
     if (!expectedAuthorization.equals(request.header("Authorization").orElse(null))) {
       return Replies.platformError(401, "Unauthorized: Basic client_id:api_key expected");
     }
-    if (!VERSIONS.contains(request.header("Accept-Version").orElse(""))) {
+    if (!PlatformFake.VERSIONS.contains(request.header("Accept-Version").orElse(""))) {
       return Replies.platformError(406, "Invalid or missing Accept-Version");
     }
     if (!Replies.accepts(request.header("Accept").orElse(null), Replies.PLATFORM_TYPE)) {
