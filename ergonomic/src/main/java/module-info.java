@@ -1,9 +1,9 @@
 /**
  * mx-members: update MX members on the Platform and Nexus APIs. Only the public API is exported: the
- * clients and their builders, the values, the listener, the bulk updates ({@code io.github.mxmembers}),
- * the exceptions ({@code .exception}) and the retry policy ({@code .retry}). The {@code internal}
- * packages and the generated clients are not, and on the class path every internal type is marked
- * {@link io.github.mxmembers.annotations.InternalApi}.
+ * clients and their builders ({@code io.github.mxmembers}), the values ({@code .model}), waiting for an
+ * aggregation ({@code .waiter}), bulk updates ({@code .bulk}), the exceptions ({@code .exception}) and
+ * the retry policy ({@code .retry}). The {@code internal} packages and the generated clients are not,
+ * and on the class path every internal type is marked {@link io.github.mxmembers.annotations.InternalApi}.
  */
 module io.github.mxmembers {
   requires transitive io.github.mxmembers.generated;
@@ -14,6 +14,9 @@ module io.github.mxmembers {
   requires org.slf4j;
 
   exports io.github.mxmembers;
+  exports io.github.mxmembers.model;
+  exports io.github.mxmembers.waiter;
+  exports io.github.mxmembers.bulk;
   exports io.github.mxmembers.exception;
   exports io.github.mxmembers.retry;
 }

@@ -145,7 +145,7 @@ public interface CallListener {
    * @param request the call's own request line
    * @param status the status of the call's last response, or 0 when it ended without one
    * @param attempts attempts at the call's own request (the update), as {@link
-   *     MemberUpdateResult#attempts()} counts them
+   *     io.github.mxmembers.model.MemberUpdateResult#attempts()} counts them
    * @param requestId MX's request id from the last response, or null
    * @param failure the exception the call threw (or its future failed with), or null when it returned
    * @param duration from {@link #callStarted} to now, by the client's clock

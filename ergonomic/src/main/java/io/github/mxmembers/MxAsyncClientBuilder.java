@@ -1,39 +1,23 @@
 package io.github.mxmembers;
 
-import io.github.mxmembers.internal.transport.AsyncHttpTransport;
 import io.github.mxmembers.retry.Scheduler;
-import java.util.Objects;
 
 /**
  * What the async clients' builders add to {@link MxClientBuilder}: where the waits before retries
- * are spent, and how many I/O threads the reactor has.
+ * and between a wait's status reads are spent, and how many I/O threads the reactor has.
  *
  * @param <B> the concrete builder
  */
-public abstract class MxAsyncClientBuilder<B extends MxAsyncClientBuilder<B>> extends MxClientBuilder<B> {
-  /** A handful is plenty for thousands of requests in flight; more cores than that buy nothing here. */
-  static final int DEFAULT_IO_THREADS = Math.min(Runtime.getRuntime().availableProcessors(), 4);
-
-  private Scheduler scheduler;
-  private int ioThreads = DEFAULT_IO_THREADS;
-  /** Tests only: hears each attempt handed its connection. */
-  private AsyncHttpTransport.WriteObserver writeObserver;
-
-  MxAsyncClientBuilder(ApiSettings api) {
-    super(api);
-  }
-
+public interface MxAsyncClientBuilder<B extends MxAsyncClientBuilder<B>> extends MxClientBuilder<B> {
   /**
-   * Where the waits before retries are spent; by default the client's own timer thread. The
-   * client's {@code close()} ends a wait still under way on this scheduler too, and its call fails.
+   * Where the waits before retries, and between a wait's status reads, are spent; by default the
+   * client's own timer thread. The client's {@code close()} ends a wait still under way on this
+   * scheduler too, and its call fails.
    *
    * @param scheduler the scheduler; tests pass one that records the waits and completes at once
    * @return this builder
    */
-  public B scheduler(Scheduler scheduler) {
-    this.scheduler = Objects.requireNonNull(scheduler, "scheduler == null");
-    return self();
-  }
+  B scheduler(Scheduler scheduler);
 
   /**
    * The I/O reactor's dispatcher threads, which send and read every request; the number of cores,
@@ -43,23 +27,5 @@ public abstract class MxAsyncClientBuilder<B extends MxAsyncClientBuilder<B>> ex
    * @return this builder
    * @throws IllegalArgumentException if outside that range
    */
-  public B ioThreads(int ioThreads) {
-    if (ioThreads < 1 || ioThreads > 64) {
-      throw new IllegalArgumentException("ioThreads must be from 1 to 64: " + ioThreads);
-    }
-    this.ioThreads = ioThreads;
-    return self();
-  }
-
-  /** Tests only: the observer of the point where each attempt is handed its connection. */
-  B writeObserver(AsyncHttpTransport.WriteObserver writeObserver) {
-    this.writeObserver = writeObserver;
-    return self();
-  }
-
-  /** The runtime of a client built now: over HttpClient's async client, waiting on timers. */
-  @Override
-  ClientRuntime runtime() {
-    return ClientRuntime.async(this, scheduler, ioThreads, writeObserver);
-  }
+  B ioThreads(int ioThreads);
 }

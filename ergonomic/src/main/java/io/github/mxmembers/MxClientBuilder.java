@@ -1,16 +1,8 @@
 package io.github.mxmembers;
 
-import io.github.mxmembers.internal.http.Endpoints;
-import io.github.mxmembers.internal.http.HttpClientFactory;
 import io.github.mxmembers.retry.RetryPolicy;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
-import java.util.Objects;
-import java.util.concurrent.ThreadFactory;
-import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.http.HttpHost;
 
 /**
@@ -24,63 +16,14 @@ import org.apache.hc.core5.http.HttpHost;
  * adds what only the sync clients have (your own classic HttpClient, the sleeper), {@link
  * MxAsyncClientBuilder} what only the async ones have (the scheduler, the I/O threads).
  *
+ * <p>Every setter checks its argument at once and names it when it refuses one. {@link #copy()} gives
+ * an independent builder, as OkHttp's {@code newBuilder()} does.
+ *
  * @param <B> the concrete builder
  */
-public abstract class MxClientBuilder<B extends MxClientBuilder<B>> implements Cloneable {
-  /** The API's own settings (credentials, session source): copied with the builder, never printed. */
-  private ApiSettings api;
-  private MxEnvironment environment;
-  private String baseUrl;
-  private Duration connectTimeout = Duration.ofSeconds(10);
-  private Duration responseTimeout = Duration.ofSeconds(30);
-  private Duration callTimeout = Duration.ofSeconds(60);
-  private HttpHost proxy;
-  private int maxConnections = 20;
-  private RetryPolicy retryPolicy = RetryPolicy.defaults();
-  private Clock clock = Clock.systemUTC();
-  private CallListener callListener = CallListener.NONE;
-  private String appId;
-
+public interface MxClientBuilder<B extends MxClientBuilder<B>> {
   /** The longest {@link #appId} taken, as AWS SDK v2 bounds its own. */
-  public static final int MAX_APP_ID_LENGTH = 50;
-
-  MxClientBuilder(ApiSettings api) {
-    this.api = api;
-  }
-
-  @SuppressWarnings("unchecked")
-  B self() {
-    return (B) this;
-  }
-
-  /**
-   * A builder with every setting of this one, independent of it from now on, as OkHttp's {@code
-   * newBuilder()} copies: changing either changes nothing of the other. What the SDK builds for you
-   * (a bulk run's client, say) is built from a copy, so your builder is never written to.
-   */
-  @SuppressWarnings("unchecked")
-  B copy() {
-    try {
-      MxClientBuilder<B> copy = (MxClientBuilder<B>) super.clone();
-      copy.api = api.copy();
-      return (B) copy;
-    } catch (CloneNotSupportedException e) {
-      throw new AssertionError(e);
-    }
-  }
-
-  /** The runtime of a client built now, sync or async. */
-  abstract ClientRuntime runtime();
-
-  /** This builder's Platform settings; a Platform builder's only. */
-  PlatformAuth platformAuth() {
-    return (PlatformAuth) api;
-  }
-
-  /** This builder's Nexus settings; a Nexus builder's only. */
-  NexusAuth nexusAuth() {
-    return (NexusAuth) api;
-  }
+  int MAX_APP_ID_LENGTH = 50;
 
   /**
    * Sends to MX's integration or production servers, as the API's spec lists them.
@@ -88,10 +31,7 @@ public abstract class MxClientBuilder<B extends MxClientBuilder<B>> implements C
    * @param environment which of MX's environments
    * @return this builder
    */
-  public B environment(MxEnvironment environment) {
-    this.environment = Objects.requireNonNull(environment, "environment == null");
-    return self();
-  }
+  B environment(MxEnvironment environment);
 
   /**
    * Sends to an explicit base URL instead of an environment, such as a sandbox's.
@@ -101,11 +41,7 @@ public abstract class MxClientBuilder<B extends MxClientBuilder<B>> implements C
    * @return this builder
    * @throws IllegalArgumentException if not an absolute http(s) URL as above
    */
-  public B baseUrl(String baseUrl) {
-    Objects.requireNonNull(baseUrl, "baseUrl == null");
-    this.baseUrl = Endpoints.checkBaseUrl(baseUrl, "baseUrl");
-    return self();
-  }
+  B baseUrl(String baseUrl);
 
   /**
    * Names your application in the {@code User-Agent} of every request, as {@code app/<appId>} after
@@ -117,26 +53,7 @@ public abstract class MxClientBuilder<B extends MxClientBuilder<B>> implements C
    * @return this builder
    * @throws IllegalArgumentException if it is empty, longer, or holds any other character
    */
-  public B appId(String appId) {
-    Objects.requireNonNull(appId, "appId == null");
-    if (appId.isEmpty() || appId.length() > MAX_APP_ID_LENGTH) {
-      throw new IllegalArgumentException("appId must be 1 to " + MAX_APP_ID_LENGTH + " characters: " + appId.length());
-    }
-    for (int i = 0; i < appId.length(); i++) {
-      char c = appId.charAt(i);
-      if (c < 0x21 || c > 0x7e || c == '(' || c == ')' || c == '"' || c == '\\') {
-        throw new IllegalArgumentException(
-            "appId must be visible ASCII without spaces or ( ) \" \\ (U+" + String.format("%04X", (int) c) + " at index " + i + ")");
-      }
-    }
-    this.appId = appId;
-    return self();
-  }
-
-  /** {@return the {@code User-Agent} requests carry: the SDK's, then the application's when named} */
-  String userAgent() {
-    return appId == null ? VersionInfo.USER_AGENT : VersionInfo.USER_AGENT + " app/" + appId;
-  }
+  B appId(String appId);
 
   /**
    * How long to wait for a connection to be made (and for a free pooled one); 10 s by default.
@@ -145,10 +62,7 @@ public abstract class MxClientBuilder<B extends MxClientBuilder<B>> implements C
    * @return this builder
    * @throws IllegalArgumentException if under one millisecond or over a day
    */
-  public B connectTimeout(Duration connectTimeout) {
-    this.connectTimeout = atLeastOneMilli(connectTimeout, "connectTimeout");
-    return self();
-  }
+  B connectTimeout(Duration connectTimeout);
 
   /**
    * How long to wait for the response to one attempt (between two reads of it); cut to what is left
@@ -158,10 +72,7 @@ public abstract class MxClientBuilder<B extends MxClientBuilder<B>> implements C
    * @return this builder
    * @throws IllegalArgumentException if under one millisecond or over a day
    */
-  public B responseTimeout(Duration responseTimeout) {
-    this.responseTimeout = atLeastOneMilli(responseTimeout, "responseTimeout");
-    return self();
-  }
+  B responseTimeout(Duration responseTimeout);
 
   /**
    * The deadline for a whole call, every step, attempt and wait included; 60 s by default. The call
@@ -172,10 +83,7 @@ public abstract class MxClientBuilder<B extends MxClientBuilder<B>> implements C
    * @return this builder
    * @throws IllegalArgumentException if under one millisecond or over a day
    */
-  public B callTimeout(Duration callTimeout) {
-    this.callTimeout = atLeastOneMilli(callTimeout, "callTimeout");
-    return self();
-  }
+  B callTimeout(Duration callTimeout);
 
   /**
    * Sends through an HTTP proxy.
@@ -183,10 +91,7 @@ public abstract class MxClientBuilder<B extends MxClientBuilder<B>> implements C
    * @param proxy the proxy's host and port
    * @return this builder
    */
-  public B proxy(HttpHost proxy) {
-    this.proxy = Objects.requireNonNull(proxy, "proxy == null");
-    return self();
-  }
+  B proxy(HttpHost proxy);
 
   /**
    * The size of the connection pool the SDK builds, and so the most requests a client has on the
@@ -196,13 +101,7 @@ public abstract class MxClientBuilder<B extends MxClientBuilder<B>> implements C
    * @return this builder
    * @throws IllegalArgumentException if under 1
    */
-  public B maxConnections(int maxConnections) {
-    if (maxConnections < 1) {
-      throw new IllegalArgumentException("maxConnections must be at least 1: " + maxConnections);
-    }
-    this.maxConnections = maxConnections;
-    return self();
-  }
+  B maxConnections(int maxConnections);
 
   /**
    * Which failures are retried and how; {@link RetryPolicy#defaults()} by default.
@@ -210,10 +109,7 @@ public abstract class MxClientBuilder<B extends MxClientBuilder<B>> implements C
    * @param retryPolicy the policy; {@link RetryPolicy#none()} turns retries off
    * @return this builder
    */
-  public B retryPolicy(RetryPolicy retryPolicy) {
-    this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy == null");
-    return self();
-  }
+  B retryPolicy(RetryPolicy retryPolicy);
 
   /**
    * The clock deadlines and sessions are measured with; the system clock by default.
@@ -221,10 +117,7 @@ public abstract class MxClientBuilder<B extends MxClientBuilder<B>> implements C
    * @param clock the clock; tests pass a controllable one
    * @return this builder
    */
-  public B clock(Clock clock) {
-    this.clock = Objects.requireNonNull(clock, "clock == null");
-    return self();
-  }
+  B clock(Clock clock);
 
   /**
    * Hears each call, attempt, retry and session, for metrics and tracing; {@link CallListener#NONE}
@@ -233,83 +126,14 @@ public abstract class MxClientBuilder<B extends MxClientBuilder<B>> implements C
    * @param callListener the listener; it must be quick and thread-safe
    * @return this builder
    */
-  public B callListener(CallListener callListener) {
-    this.callListener = Objects.requireNonNull(callListener, "callListener == null");
-    return self();
-  }
-
-  MxEnvironment environment() {
-    return environment;
-  }
-
-  /** The explicit base URL, or the environment's entry in the spec's servers. */
-  String resolveBaseUrl(List<String> servers) {
-    if (baseUrl != null) {
-      return baseUrl;
-    }
-    if (environment == null) {
-      throw new IllegalStateException(
-          "environment is required: call environment(MxEnvironment.INTEGRATION or PRODUCTION)"
-              + " or baseUrl(...)");
-    }
-    return environment.pick(servers);
-  }
-
-  HttpHost proxy() {
-    return proxy;
-  }
-
-  int maxConnections() {
-    return maxConnections;
-  }
-
-  CloseableHttpClient newHttpClient() {
-    return HttpClientFactory.create(connectTimeout, responseTimeout, maxConnections, proxy);
-  }
-
-  CloseableHttpAsyncClient newAsyncHttpClient(int ioThreads, ThreadFactory threads) {
-    return HttpClientFactory.createAsync(connectTimeout, responseTimeout, maxConnections, proxy, ioThreads, threads);
-  }
-
-  RequestConfig requestConfig() {
-    return HttpClientFactory.requestConfig(connectTimeout, responseTimeout);
-  }
-
-  Duration responseTimeout() {
-    return responseTimeout;
-  }
-
-  Duration callTimeout() {
-    return callTimeout;
-  }
-
-  RetryPolicy retryPolicy() {
-    return retryPolicy;
-  }
-
-  Clock clock() {
-    return clock;
-  }
-
-  CallListener callListener() {
-    return callListener;
-  }
-
-  /** Settings only: never an API key. */
-  @Override
-  public String toString() {
-    return getClass().getEnclosingClass().getSimpleName() + ".Builder{" + api + "}";
-  }
+  B callListener(CallListener callListener);
 
   /**
-   * HttpClient reads a timeout under one millisecond as none at all: refuse it rather than wait
-   * forever. A day is far beyond any call to MX, and keeps deadline arithmetic clear of overflow.
+   * A builder with every setting of this one, independent of it from now on, as OkHttp's {@code
+   * newBuilder()} copies: changing either changes nothing of the other. What the SDK builds for you
+   * (a bulk run's client, say) is built from a copy, so your builder is never written to.
+   *
+   * @return the copy
    */
-  private static Duration atLeastOneMilli(Duration value, String name) {
-    Objects.requireNonNull(value, name + " == null");
-    if (value.compareTo(Duration.ofMillis(1)) < 0 || value.compareTo(Duration.ofDays(1)) > 0) {
-      throw new IllegalArgumentException(name + " must be from 1 ms to 1 day: " + value);
-    }
-    return value;
-  }
+  B copy();
 }

@@ -1,16 +1,22 @@
 package io.github.mxmembers;
 
 import io.github.mxmembers.exception.MxException;
+import io.github.mxmembers.internal.nexus.NexusClients;
+import io.github.mxmembers.model.Challenge;
+import io.github.mxmembers.model.Member;
+import io.github.mxmembers.model.MemberRef;
+import io.github.mxmembers.model.RequiredCredential;
+import io.github.mxmembers.waiter.AggregationOutcome;
+import io.github.mxmembers.waiter.AggregationWait;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * Updates members on the MX Nexus API for one user without blocking: the async twin of {@link
- * MxNexusClient}, with the same session handling, settings, retries, deadline, listener and errors,
- * over HttpClient 5's async client. Concurrent updates share one session, and one renewal after MX's
- * 4011; while a session opens, the updates waiting for it hold no thread. Immutable and thread-safe;
- * close it when done with the user.
+ * MxNexusClient}, an {@link MxAsyncClient} whose members are MX guids alone. Concurrent calls share one
+ * session, and one renewal after MX's 4011; while a session opens, the calls waiting for it hold no
+ * thread. Errors, cancellation and threads are as {@link MxAsyncClient} describes them. Immutable and
+ * thread-safe; close it when done with the user.
  *
  * <pre>{@code
  * try (MxNexusAsyncClient nexus = MxNexusAsyncClient.builder()
@@ -23,221 +29,97 @@ import java.util.concurrent.CompletableFuture;
  *       .build());
  * }
  * }</pre>
- *
- * <p>Errors, cancellation and threads are as on {@link MxPlatformAsyncClient}: bad input throws at
- * once, before any I/O; every other failure fails the future with the {@link MxException} itself;
- * {@code cancel(true)} aborts the attempt on the wire and starts no other, and only an update already
- * on the wire may have reached MX; the future completes on the client's I/O or timer thread.
- * Cancelling the update that is opening the session fails none of those waiting for it: one of them
- * opens the session instead.
  */
-public final class MxNexusAsyncClient extends AbstractNexusClient {
-  private MxNexusAsyncClient(Builder builder) {
-    super(builder, builder.nexusAuth());
-  }
-
+public interface MxNexusAsyncClient extends MxAsyncClient {
   /** {@return a new builder} */
-  public static Builder builder() {
-    return new Builder();
+  static Builder builder() {
+    return NexusClients.asyncBuilder();
   }
 
   /**
-   * Starts the update, {@code PUT /members/{member_guid}}, and returns at once. A session is opened
-   * first when there is none; if MX reports it expired (4011) it is renewed once and the update
-   * repeated. All of it runs under one call timeout and one retry budget.
-   *
-   * @param update the update, with no user
-   * @return completes with the result (MX's status, the member as MX now has it, attempts and
-   *     request id), or fails with the {@link MxException} the sync client would throw
-   * @throws IllegalArgumentException at once, before any I/O, if the update has a field the Nexus
-   *     API does not have
-   */
-  public CompletableFuture<MemberUpdateResult> updateMember(MemberUpdate update) {
-    return calls.start(updateMember, update);
-  }
-
-  /**
-   * The credentials the member's institution asks for, to build an update with ({@link
-   * RequiredCredential#withValue}): {@code GET /member/{guid}/credentials}, every page read.
+   * The credentials the member's institution asks for: {@code GET /member/{guid}/credentials}
+   * (singular, as MX's page has it), every page read ({@link MxAsyncClient#listCredentials}).
    *
    * @param member the member's MX guid
-   * @return completes with the credentials, in MX's order (sort by {@link RequiredCredential#displayOrder()} to
-   *     ask for them), or fails with the {@link MxException} the
+   * @return completes with the credentials, in MX's order, or fails with the {@link MxException} the
    *     sync client would throw
    * @throws IllegalArgumentException at once, before any I/O, if the member is not a valid identifier
    */
-  public CompletableFuture<List<RequiredCredential>> listCredentials(String member) {
-    return calls.startAll(listCredentials, MemberAddress.nexus(member));
+  default CompletableFuture<List<RequiredCredential>> listCredentials(String member) {
+    return listCredentials(MemberRef.of(member));
   }
 
   /**
-   * Reads the member's status, to follow the aggregation an update or a resume started: {@code GET
-   * /members/{guid}}.
+   * Reads the member, whose status fields a wait follows: {@code GET /members/{guid}} ({@link
+   * MxClient#readStatus}).
    *
    * @param member the member's MX guid
-   * @return completes with the member, with its status fields: {@link Member#connectionStatus()}, {@link
-   *     Member#isBeingAggregated()}, {@link Member#aggregatedAt()}, or fails with the {@link MxException} the
-   *     sync client would throw
+   * @return completes with the member's status, or fails with the {@link MxException} the sync client
+   *     would throw
    * @throws IllegalArgumentException at once, before any I/O, if the member is not a valid identifier
    */
-  public CompletableFuture<Member> readStatus(String member) {
-    return calls.start(readMember, MemberAddress.nexus(member));
+  default CompletableFuture<Member> readStatus(String member) {
+    return readStatus(MemberRef.of(member));
   }
 
   /**
-   * The MFA challenges a {@code CHALLENGED} member must answer: {@code GET /members/{guid}/challenges}, every page
-   * read. A member that is not challenged has none (MX answers 204).
+   * The MFA challenges a {@code CHALLENGED} member must answer: {@code GET /members/{guid}/challenges},
+   * every page read ({@link MxAsyncClient#listChallenges}).
    *
    * @param member the member's MX guid
-   * @return completes with the challenges; empty when the member is not challenged, or fails with the {@link MxException} the
-   *     sync client would throw
+   * @return completes with the challenges (empty when the member is not challenged), or fails with the
+   *     {@link MxException} the sync client would throw
    * @throws IllegalArgumentException at once, before any I/O, if the member is not a valid identifier
    */
-  public CompletableFuture<List<Challenge>> listChallenges(String member) {
-    return calls.startAll(listChallenges, MemberAddress.nexus(member));
+  default CompletableFuture<List<Challenge>> listChallenges(String member) {
+    return listChallenges(MemberRef.of(member));
   }
 
   /**
-   * Answers the member's MFA challenges and resumes its aggregation: {@code PUT /members/{guid}/resume}. Sent
-   * once, never repeated after it may have reached MX (a one-time code answered twice, or a member
-   * no longer challenged, would fail where the first succeeded): a retry follows only a failure
-   * before anything was sent. MX refuses a member that is not challenged ({@link
-   * io.github.mxmembers.exception.MxApiException}, 405 on Nexus) and answers it does not take (400).
-   *
-   * @param resume the member and the answers, without a user
-   * @return completes with the member as MX now has it (connection status {@code RESUMED} while it aggregates), or fails with the {@link MxException} the
-   *     sync client would throw
-   * @throws IllegalArgumentException at once, before any I/O, if the resume has a user
-   */
-  public CompletableFuture<Member> resume(MemberResume resume) {
-    return calls.start(this.resume, resume);
-  }
-
-  /**
-   * Waits, with {@link AggregationWait#defaults()} (3 s backing off to 15 s, 5 minutes in all), for
-   * the aggregation an update or a resume started, until the member needs nothing more from the
-   * program: see {@link #waitForAggregation(String, AggregationWait)}.
+   * Waits, with {@link AggregationWait#defaults()}, for the aggregation an update or a resume started
+   * ({@link MxAsyncClient#waitForAggregation(MemberRef, AggregationWait)}).
    *
    * @param member the member's MX guid
-   * @return completes with how the wait ended: connected, needs answers (with the challenges), needs the end user
-   *     (with what to do), ended otherwise, or timed out, or fails with the {@link MxException} a status
-   *     read failed with
+   * @return completes with how the wait ended, or fails with the {@link MxException} a status read
+   *     failed with
    * @throws IllegalArgumentException at once, before any I/O, if the member is not a valid identifier
    */
-  public CompletableFuture<AggregationOutcome> waitForAggregation(String member) {
-    return waitForAggregation(member, AggregationWait.defaults());
+  default CompletableFuture<AggregationOutcome> waitForAggregation(String member) {
+    return waitForAggregation(MemberRef.of(member), AggregationWait.defaults());
   }
 
   /**
-   * Waits for the aggregation an update or a resume started, reading the member's status ({@code GET /members/{guid}})
-   * no more often than {@code wait} allows, backing off to its cap, until the member needs nothing
-   * more from the program or {@code wait}'s timeout passes. Each read goes through this client's
-   * pipeline (its retries, listener and typed errors) under the nearer of the call timeout and the
-   * wait's deadline; a read that fails ends the wait with its exception. {@code CHALLENGED} ends it
-   * at once with the challenges to answer; {@code CONNECTED} once the member is no longer being
-   * aggregated; a status this SDK does not know keeps it waiting while the member is being
-   * aggregated and otherwise ends it ({@link AggregationOutcome.Kind#ENDED}) with the raw value. No thread is held between reads:
-   * they wait on the timer (or your {@code retry.Scheduler}); cancelling the future stops the wait and
-   * the read under way.
+   * Waits for the aggregation an update or a resume started, reading {@code GET /members/{guid}} as
+   * {@code wait} says ({@link MxAsyncClient#waitForAggregation(MemberRef, AggregationWait)}).
    *
    * @param member the member's MX guid
    * @param wait how often to read and how long to wait in all
-   * @return completes with how the wait ended: connected, needs answers (with the challenges), needs the end user
-   *     (with what to do), ended otherwise, or timed out, or fails with the {@link MxException} a status
-   *     read failed with
+   * @return completes with how the wait ended, or fails with the {@link MxException} a status read
+   *     failed with
    * @throws IllegalArgumentException at once, before any I/O, if the member is not a valid identifier
    */
-  public CompletableFuture<AggregationOutcome> waitForAggregation(String member, AggregationWait wait) {
-    Objects.requireNonNull(wait, "wait == null");
-    return AggregationWaiter.start(calls, readMember, listChallenges, MemberAddress.nexus(member), wait);
+  default CompletableFuture<AggregationOutcome> waitForAggregation(String member, AggregationWait wait) {
+    return waitForAggregation(MemberRef.of(member), wait);
   }
 
   /** Builds an {@link MxNexusAsyncClient}; {@link #build()} names anything missing. */
-  public static final class Builder extends MxAsyncClientBuilder<Builder> {
-    private Builder() {
-      super(new NexusAuth());
-    }
-
+  interface Builder extends MxAsyncClientBuilder<Builder>, NexusClientBuilder<Builder> {
     /**
      * Where one-time API tokens come from, when you fetch them yourself.
      *
-     * @param apiTokenSource asked for a new token each time a session is opened, on an SDK thread
-     *     that it must not block
+     * @param apiTokenSource asked for a new token each time a session is opened, on an SDK thread that
+     *     it must not block
      * @return this builder
      */
-    public Builder apiTokenSource(AsyncApiTokenSource apiTokenSource) {
-      nexusAuth().apiTokenSource(apiTokenSource);
-      return this;
-    }
-
-    /**
-     * Lets the SDK fetch API tokens from MX's SSO API with the keys in the environment variables
-     * {@code MX_CLIENT_ID}, {@code MX_API_KEY} and {@code MX_USER_ID}, and the SSO API's base URL in
-     * {@code MX_SSO_URL} when it is set: read now, and only when this is called; the same variables
-     * this SDK's CLI reads.
-     *
-     * @return this builder
-     * @throws IllegalStateException naming a required variable that is unset or blank (never a value)
-     * @throws IllegalArgumentException if a value is not valid
-     */
-    public Builder ssoFromEnvironment() {
-      nexusAuth().ssoFromEnvironment(System.getenv());
-      return this;
-    }
-
-    /**
-     * Lets the SDK fetch API tokens from MX's SSO API with your {@code MD-API-KEY}.
-     *
-     * @param clientId your client id, part of the SSO URL
-     * @param apiKey your API key, sent as {@code MD-API-KEY}; never printed
-     * @param userId the user whose members this client updates: partner-defined id or {@code USR-} guid
-     * @return this builder
-     * @throws IllegalArgumentException if any is blank or holds control characters
-     */
-    public Builder sso(String clientId, String apiKey, String userId) {
-      nexusAuth().sso(clientId, apiKey, userId);
-      return this;
-    }
-
-    /**
-     * Whether opening a Nexus session asks MX not to aggregate the user's members: true by default,
-     * so the SDK sends {@code {"skip_aggregation": true}} with {@code POST /sessions}. MX's
-     * verification guide: the body "should contain skip_aggregation:true ... This will prevent
-     * automatic aggregation being initiated for the user's existing members when the session is
-     * opened". Without it, every session the client opens may start an aggregation of all of that
-     * user's members, and an update's own {@code skipAggregation(true)} would not mean what it says.
-     * False sends no body, as the SDK did until now. MX's pages show no schema for this body: the
-     * SDK puts the field at the top level, the guide's most literal reading.
-     *
-     * @param skip false to let MX aggregate the user's members when a session opens
-     * @return this builder
-     */
-    public Builder sessionsSkipAggregation(boolean skip) {
-      nexusAuth().sessionsSkipAggregation(skip);
-      return this;
-    }
-
-    /**
-     * The SSO API's base URL, when {@link #baseUrl(String)} replaces the environment.
-     *
-     * @param ssoBaseUrl https, except to a loopback address
-     * @return this builder
-     * @throws IllegalArgumentException if not an absolute http(s) URL
-     */
-    public Builder ssoBaseUrl(String ssoBaseUrl) {
-      nexusAuth().ssoBaseUrl(ssoBaseUrl);
-      return this;
-    }
+    Builder apiTokenSource(AsyncApiTokenSource apiTokenSource);
 
     /**
      * Builds the client and starts its I/O reactor.
      *
-     * @return the client; it opens its first session on its first update
-     * @throws IllegalStateException if the environment (or base URL) or the session source is missing, or
-     *     both session sources are set
+     * @return the client; it opens its first session on its first call
+     * @throws IllegalStateException if the environment (or base URL) or the session source is missing,
+     *     or both session sources are set
      */
-    public MxNexusAsyncClient build() {
-      return new MxNexusAsyncClient(this);
-    }
+    MxNexusAsyncClient build();
   }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockserver.model.HttpRequest.request;
 import static org.mockserver.model.HttpResponse.response;
 
+import io.github.mxmembers.model.MemberUpdate;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
@@ -42,14 +43,14 @@ class ApplicationAndEnvironmentTest extends MockMxTest {
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageStartingWith("appId must be");
     }
-    assertThat(MxPlatformClient.builder().appId("x".repeat(MxClientBuilder.MAX_APP_ID_LENGTH)).userAgent()).endsWith("app/" + "x".repeat(50));
+    assertThat(Internals.settings(MxPlatformClient.builder().appId("x".repeat(MxClientBuilder.MAX_APP_ID_LENGTH))).userAgent()).endsWith("app/" + "x".repeat(50));
   }
 
   @Test
   void platformCredentialsFromTheEnvironmentAreSentAsBasicAuthAndNeverShown() {
     server.when(request().withPath(MEMBER_PATH)).respond(response().withBody(MockMx.platformMemberJson()));
     MxPlatformClient.Builder builder = MxPlatformClient.builder().baseUrl(MockMx.url(server));
-    builder.platformAuth().credentialsFromEnvironment(Map.of("MX_CLIENT_ID", MockMx.CLIENT_ID, "MX_API_KEY", MockMx.API_KEY));
+    Internals.platformAuth(builder).credentialsFromEnvironment(Map.of("MX_CLIENT_ID", MockMx.CLIENT_ID, "MX_API_KEY", MockMx.API_KEY));
     try (MxPlatformClient mx = builder.build()) {
       mx.updateMember(MockMx.credentialUpdate());
       assertThat(mx.toString()).doesNotContain(MockMx.API_KEY);
@@ -60,17 +61,17 @@ class ApplicationAndEnvironmentTest extends MockMxTest {
 
   @Test
   void aMissingOrBadVariableIsNamedAndItsValueNever() {
-    assertThatThrownBy(() -> MxPlatformClient.builder().platformAuth().credentialsFromEnvironment(Map.of("MX_CLIENT_ID", "id")))
+    assertThatThrownBy(() -> Internals.platformAuth(MxPlatformClient.builder()).credentialsFromEnvironment(Map.of("MX_CLIENT_ID", "id")))
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("the environment variable MX_API_KEY is not set");
-    assertThatThrownBy(() -> MxPlatformClient.builder().platformAuth().credentialsFromEnvironment(Map.of("MX_CLIENT_ID", " ", "MX_API_KEY", "k")))
+    assertThatThrownBy(() -> Internals.platformAuth(MxPlatformClient.builder()).credentialsFromEnvironment(Map.of("MX_CLIENT_ID", " ", "MX_API_KEY", "k")))
         .hasMessage("the environment variable MX_CLIENT_ID is not set");
     assertThatThrownBy(
-            () -> MxPlatformClient.builder().platformAuth().credentialsFromEnvironment(Map.of("MX_CLIENT_ID", "id", "MX_API_KEY", "key-SECRET\n")))
+            () -> Internals.platformAuth(MxPlatformClient.builder()).credentialsFromEnvironment(Map.of("MX_CLIENT_ID", "id", "MX_API_KEY", "key-SECRET\n")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("from the environment")
         .hasMessageNotContaining("SECRET");
-    assertThatThrownBy(() -> MxNexusAsyncClient.builder().nexusAuth().ssoFromEnvironment(Map.of("MX_CLIENT_ID", "id", "MX_API_KEY", "k")))
+    assertThatThrownBy(() -> Internals.nexusAuth(MxNexusAsyncClient.builder()).ssoFromEnvironment(Map.of("MX_CLIENT_ID", "id", "MX_API_KEY", "k")))
         .hasMessage("the environment variable MX_USER_ID is not set");
   }
 
@@ -80,8 +81,7 @@ class ApplicationAndEnvironmentTest extends MockMxTest {
     server.when(request().withPath("/sessions")).respond(response().withBody("{\"session\":{\"token\":\"s-1\"}}"));
     server.when(request().withMethod("PUT")).respond(response().withBody(MockMx.nexusMemberJson()));
     MxNexusClient.Builder builder = MxNexusClient.builder().baseUrl(MockMx.url(server));
-    builder
-        .nexusAuth()
+    Internals.nexusAuth(builder)
         .ssoFromEnvironment(Map.of("MX_CLIENT_ID", "client-e", "MX_API_KEY", "key-e", "MX_USER_ID", "USR-E", "MX_SSO_URL", MockMx.url(server)));
     try (MxNexusClient mx = builder.build()) {
       mx.updateMember(MemberUpdate.builder().member("MBR-1").metadata("m").build());

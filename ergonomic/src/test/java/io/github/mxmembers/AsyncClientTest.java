@@ -8,6 +8,8 @@ import static org.mockserver.model.HttpResponse.response;
 
 import com.sun.net.httpserver.HttpServer;
 import io.github.mxmembers.exception.MxTransportException;
+import io.github.mxmembers.model.MemberUpdate;
+import io.github.mxmembers.model.MemberUpdateResult;
 import io.github.mxmembers.retry.RetryPolicy;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockserver.model.HttpRequest.request;
 import static org.mockserver.model.HttpResponse.response;
 
+import io.github.mxmembers.bulk.BulkJournalException;
+import io.github.mxmembers.bulk.BulkOutcome;
+import io.github.mxmembers.bulk.BulkSummary;
+import io.github.mxmembers.bulk.BulkUpdate;
+import io.github.mxmembers.bulk.JournalKey;
+import io.github.mxmembers.model.MemberUpdate;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -37,7 +43,7 @@ class BulkUpdateTest extends MockMxTest {
     assertThat(summary.done()).as(summary.toString()).isEqualTo(6);
     assertThat(theirs.events).as("the listener set when the run was built hears every call").hasSizeGreaterThanOrEqualTo(6 * 4);
     assertThat(later.events).isEmpty();
-    assertThat(client.callListener()).isSameAs(later);
+    assertThat(Internals.settings(client).callListener()).isSameAs(later);
     assertThat(client.toString()).isEqualTo(before);
   }
 
@@ -51,9 +57,9 @@ class BulkUpdateTest extends MockMxTest {
 
     assertThat(original.toString()).contains("client-1/user-1").doesNotContain("client-2");
     assertThat(copy.toString()).contains("client-2/user-2");
-    assertThat(original.maxConnections()).isEqualTo(20);
-    assertThat(copy.maxConnections()).isEqualTo(3);
-    assertThat(copy.resolveBaseUrl(java.util.List.of())).isEqualTo("http://127.0.0.1:8080");
+    assertThat(Internals.settings(original).maxConnections()).isEqualTo(20);
+    assertThat(Internals.settings(copy).maxConnections()).isEqualTo(3);
+    assertThat(Internals.settings(copy).baseUrl(java.util.List.of())).isEqualTo("http://127.0.0.1:8080");
   }
 
   private BulkUpdate.Builder bulk(java.nio.file.Path journal, JournalKey key) {

@@ -6,6 +6,8 @@ import static org.mockserver.model.HttpRequest.request;
 import static org.mockserver.model.HttpResponse.response;
 
 import io.github.mxmembers.exception.MxApiException;
+import io.github.mxmembers.model.MemberUpdate;
+import io.github.mxmembers.model.MemberUpdateResult;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.mockserver.matchers.Times;

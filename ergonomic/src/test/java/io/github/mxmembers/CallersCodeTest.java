@@ -9,6 +9,7 @@ import static org.mockserver.model.HttpResponse.response;
 import io.github.mxmembers.exception.MxException;
 import io.github.mxmembers.exception.MxResponseException;
 import io.github.mxmembers.exception.MxTransportException;
+import io.github.mxmembers.model.MemberUpdate;
 import io.github.mxmembers.retry.Scheduler;
 import java.time.Duration;
 import java.util.List;

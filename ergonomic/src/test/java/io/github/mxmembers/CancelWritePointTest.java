@@ -3,6 +3,8 @@ package io.github.mxmembers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import io.github.mxmembers.model.MemberUpdate;
+import io.github.mxmembers.model.MemberUpdateResult;
 import io.github.mxmembers.retry.RetryPolicy;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -85,12 +87,13 @@ class CancelWritePointTest {
     Map<String, Long> cancelled = new ConcurrentHashMap<>();
     List<CompletableFuture<MemberUpdateResult>> calls = new ArrayList<>();
     MxNexusAsyncClient.Builder builder =
-        MxNexusAsyncClient.builder()
-            .baseUrl("http://127.0.0.1:" + server.getAddress().getPort())
-            .apiTokenSource(() -> token)
-            .retryPolicy(RetryPolicy.none())
-            .maxConnections(32)
-            .writeObserver(request -> handed.putIfAbsent(request.pathAndQuery(), clock.incrementAndGet()));
+        Internals.writeObserver(
+            MxNexusAsyncClient.builder()
+                .baseUrl("http://127.0.0.1:" + server.getAddress().getPort())
+                .apiTokenSource(() -> token)
+                .retryPolicy(RetryPolicy.none())
+                .maxConnections(32),
+            request -> handed.putIfAbsent(request.pathAndQuery(), clock.incrementAndGet()));
     try (MxNexusAsyncClient nexus = builder.build()) {
       for (int i = 0; i < UPDATES; i++) {
         calls.add(nexus.updateMember(MemberUpdate.builder().member("MBR-" + i).metadata("m").build()));
@@ -145,12 +148,13 @@ class CancelWritePointTest {
     Map<String, Long> cancelled = new ConcurrentHashMap<>();
     List<CompletableFuture<MemberUpdateResult>> calls = new ArrayList<>();
     MxPlatformAsyncClient.Builder builder =
-        MxPlatformAsyncClient.builder()
-            .baseUrl("http://127.0.0.1:" + server.getAddress().getPort())
-            .credentials(MockMx.CLIENT_ID, MockMx.API_KEY)
-            .retryPolicy(RetryPolicy.builder().initialBackoff(java.time.Duration.ofMillis(1)).maxBackoff(java.time.Duration.ofMillis(3)).build())
-            .maxConnections(32)
-            .writeObserver(request -> {
+        Internals.writeObserver(
+            MxPlatformAsyncClient.builder()
+                .baseUrl("http://127.0.0.1:" + server.getAddress().getPort())
+                .credentials(MockMx.CLIENT_ID, MockMx.API_KEY)
+                .retryPolicy(RetryPolicy.builder().initialBackoff(java.time.Duration.ofMillis(1)).maxBackoff(java.time.Duration.ofMillis(3)).build())
+                .maxConnections(32),
+            request -> {
               if (firstAttempts.contains(request.pathAndQuery())) {
                 handed.putIfAbsent(request.pathAndQuery(), clock.incrementAndGet());
               }

@@ -27,6 +27,11 @@ class ClientPairsTest {
   }
 
   @Test
+  void eachCallOfEitherApiIsOnBothFlavours() {
+    assertThat(surface(MxAsyncClient.class)).isEqualTo(surface(MxClient.class)).contains("Member readStatus(MemberRef)");
+  }
+
+  @Test
   void eachNexusCallAndSettingIsOnBothFlavours() {
     assertThat(surface(MxNexusAsyncClient.class)).isEqualTo(surface(MxNexusClient.class)).isNotEmpty();
     assertThat(surface(MxNexusAsyncClient.Builder.class)).isEqualTo(surface(MxNexusClient.Builder.class));
@@ -42,9 +47,9 @@ class ClientPairsTest {
   @Test
   void theSurfaceComparisonSeesAReturnTypeThatDiffers() {
     // the comparison itself can fail: a sync method returning a future, or an async one returning T
-    assertThat(normalise("java.util.concurrent.CompletableFuture<io.github.mxmembers.MemberUpdateResult>"))
+    assertThat(normalise("java.util.concurrent.CompletableFuture<io.github.mxmembers.model.MemberUpdateResult>"))
         .isEqualTo("MemberUpdateResult");
-    assertThat(normalise("io.github.mxmembers.MemberUpdateResult")).isEqualTo("MemberUpdateResult");
+    assertThat(normalise("io.github.mxmembers.model.MemberUpdateResult")).isEqualTo("MemberUpdateResult");
     assertThat(surface(MxPlatformAsyncClient.class)).isNotEqualTo(surface(MxNexusClient.class));
   }
 
@@ -82,9 +87,10 @@ class ClientPairsTest {
     if (name.startsWith("java.util.concurrent.CompletableFuture<") && name.endsWith(">")) {
       name = name.substring("java.util.concurrent.CompletableFuture<".length(), name.length() - 1);
     }
-    return name.replace("io.github.mxmembers.", "")
+    return name.replaceAll("io\\.github\\.mxmembers\\.(?:[a-z]+\\.)?", "")
         .replace("MxPlatformAsyncClient", "MxPlatformClient")
         .replace("MxNexusAsyncClient", "MxNexusClient")
-        .replace("AsyncApiTokenSource", "ApiTokenSource");
+        .replace("AsyncApiTokenSource", "ApiTokenSource")
+        .replace("MxAsyncClient", "MxClient");
   }
 }

@@ -8,6 +8,7 @@ import static org.mockserver.model.HttpResponse.response;
 import com.sun.net.httpserver.HttpServer;
 import io.github.mxmembers.exception.MxApiException;
 import io.github.mxmembers.exception.MxTransportException;
+import io.github.mxmembers.model.MemberUpdate;
 import io.github.mxmembers.retry.RetryPolicy;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;

@@ -1,5 +1,7 @@
 package io.github.mxmembers;
 
+import io.github.mxmembers.model.MemberUpdate;
+import io.github.mxmembers.model.MemberUpdateResult;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;

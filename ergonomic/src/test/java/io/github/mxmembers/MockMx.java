@@ -3,14 +3,15 @@ package io.github.mxmembers;
 import static org.mockserver.model.HttpRequest.request;
 import static org.mockserver.model.HttpResponse.response;
 
-import io.github.mxmembers.retry.RetryPolicy;
 import com.sun.net.httpserver.HttpServer;
+import io.github.mxmembers.model.MemberUpdate;
+import io.github.mxmembers.retry.RetryPolicy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;

@@ -22,7 +22,13 @@ class ModuleBoundaryTest {
     assertThat(sdk.getName()).isEqualTo("io.github.mxmembers");
 
     assertThat(exports(sdk.getDescriptor()))
-        .containsExactly("io.github.mxmembers", "io.github.mxmembers.exception", "io.github.mxmembers.retry");
+        .containsExactly(
+            "io.github.mxmembers",
+            "io.github.mxmembers.bulk",
+            "io.github.mxmembers.exception",
+            "io.github.mxmembers.model",
+            "io.github.mxmembers.retry",
+            "io.github.mxmembers.waiter");
     for (String hidden : sdk.getPackages()) {
       if (hidden.contains(".internal")) {
         assertThat(sdk.isExported(hidden)).as(hidden).isFalse();

@@ -8,6 +8,10 @@ import static org.mockserver.model.HttpResponse.response;
 
 import com.google.gson.JsonParser;
 import io.github.mxmembers.exception.MxApiException;
+import io.github.mxmembers.model.ConnectionStatus;
+import io.github.mxmembers.model.Member;
+import io.github.mxmembers.model.MemberUpdate;
+import io.github.mxmembers.model.MemberUpdateResult;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

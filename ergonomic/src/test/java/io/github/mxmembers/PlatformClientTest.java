@@ -9,16 +9,23 @@ import static org.mockserver.model.HttpRequest.request;
 import static org.mockserver.model.HttpResponse.response;
 
 import com.google.gson.JsonParser;
+import com.sun.net.httpserver.HttpServer;
 import io.github.mxmembers.generated.platform.JSON;
 import io.github.mxmembers.generated.platform.api.MembersApi;
 import io.github.mxmembers.internal.SdkInfo;
-import com.sun.net.httpserver.HttpServer;
+import io.github.mxmembers.internal.client.ClientSettings;
+import io.github.mxmembers.model.CallbackPayload;
+import io.github.mxmembers.model.ConnectionStatus;
+import io.github.mxmembers.model.Member;
+import io.github.mxmembers.model.MemberUpdate;
+import io.github.mxmembers.model.MemberUpdateResult;
+import io.github.mxmembers.model.UseCase;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.mockserver.model.HttpRequest;
 
@@ -180,7 +187,7 @@ class PlatformClientTest extends MockMxTest {
 
   @Test
   void environmentsComeFromTheSpecsServers() {
-    assertThat(MxEnvironment.INTEGRATION.pick(JSON.SERVERS)).isEqualTo("https://int-api.mx.com");
-    assertThat(MxEnvironment.PRODUCTION.pick(JSON.SERVERS)).isEqualTo("https://api.mx.com");
+    assertThat(ClientSettings.server(MxEnvironment.INTEGRATION, JSON.SERVERS)).isEqualTo("https://int-api.mx.com");
+    assertThat(ClientSettings.server(MxEnvironment.PRODUCTION, JSON.SERVERS)).isEqualTo("https://api.mx.com");
   }
 }

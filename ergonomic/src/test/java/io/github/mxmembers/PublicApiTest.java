@@ -89,10 +89,35 @@ class PublicApiTest {
     }
     assertThat(packages)
         .contains(
+            "io.github.mxmembers.internal.client",
+            "io.github.mxmembers.internal.json",
+            "io.github.mxmembers.internal.nexus",
             "io.github.mxmembers.internal.pipeline",
-            "io.github.mxmembers.internal.bulk",
-            "io.github.mxmembers.internal.transport");
+            "io.github.mxmembers.internal.platform",
+            "io.github.mxmembers.internal.transport",
+            "io.github.mxmembers.internal.waiter");
     assertThat(unmarked).isEmpty();
+  }
+
+  /**
+   * The root package is the clients' face alone: the clients and their builders, the environments,
+   * the listener, the token sources and the version, every one public. Values, the waiter's types and
+   * bulk updates have packages of their own; machinery is under internal.
+   */
+  @Test
+  void theRootPackageHoldsTheClientsFaceAndNothingElse() throws Exception {
+    List<String> root = new ArrayList<>();
+    List<String> hidden = new ArrayList<>();
+    for (Class<?> type : classes(MxPlatformClient.class)) {
+      if (type.getPackageName().equals("io.github.mxmembers") && type.getEnclosingClass() == null && !type.isAnonymousClass()) {
+        root.add(type.getSimpleName());
+        if (!Modifier.isPublic(type.getModifiers())) {
+          hidden.add(type.getSimpleName());
+        }
+      }
+    }
+    assertThat(hidden).as("package-private types in the root package").isEmpty();
+    assertThat(root).hasSizeLessThanOrEqualTo(20).contains("MxClient", "MxPlatformClient", "MxNexusAsyncClient", "CallListener");
   }
 
   /** Every public and protected signature of a type, those it inherits included. */

@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import io.github.mxmembers.internal.nexus.NexusOperations;
+import io.github.mxmembers.internal.platform.PlatformOperations;
+import io.github.mxmembers.model.Member;
+import io.github.mxmembers.model.UseCase;
 import java.util.Arrays;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * The public enums are generated from the active Platform spec: every value the spec lists reads as
@@ -42,7 +46,7 @@ class PublicEnumsFollowTheSpecTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("platformStatuses")
   void everyPlatformSpecStatusReadsAsItsOwnConstant(String status) {
-    Member member = PlatformUpdateMember.member(body(status, "PFM"));
+    Member member = PlatformOperations.member(body(status, "PFM"));
 
     assertThat(member.connectionStatus()).hasValueSatisfying(known -> assertThat(known.value()).isEqualTo(status));
   }
@@ -50,7 +54,7 @@ class PublicEnumsFollowTheSpecTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("nexusStatuses")
   void everyNexusSpecStatusReadsAsItsOwnConstant(String status) {
-    Member member = NexusUpdateMember.member(body(status, "PFM"));
+    Member member = NexusOperations.member(body(status, "PFM"));
 
     assertThat(member.connectionStatus()).hasValueSatisfying(known -> assertThat(known.value()).isEqualTo(status));
   }
@@ -62,7 +66,7 @@ class PublicEnumsFollowTheSpecTest {
       if (wire == io.github.mxmembers.generated.platform.model.UseCase.UNKNOWN_DEFAULT_OPEN_API) {
         continue;
       }
-      Member member = PlatformUpdateMember.member(body("CONNECTED", wire.getValue()));
+      Member member = PlatformOperations.member(body("CONNECTED", wire.getValue()));
       assertThat(member.useCases()).extracting(UseCase::value).containsExactly(wire.getValue());
     }
   }

@@ -9,6 +9,7 @@ import static org.mockserver.model.HttpResponse.response;
 import io.github.mxmembers.exception.MxApiException;
 import io.github.mxmembers.exception.MxResponseException;
 import io.github.mxmembers.exception.MxTransportException;
+import io.github.mxmembers.model.MemberUpdateResult;
 import io.github.mxmembers.retry.RetryPolicy;
 import java.net.ServerSocket;
 import java.time.Duration;

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.mockserver.model.HttpRequest.request;
 import static org.mockserver.model.HttpResponse.response;
 
+import io.github.mxmembers.model.Credential;
+import io.github.mxmembers.model.MemberUpdate;
+import io.github.mxmembers.model.MemberUpdateResult;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

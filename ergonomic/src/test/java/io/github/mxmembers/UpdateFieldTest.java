@@ -3,6 +3,9 @@ package io.github.mxmembers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.mxmembers.model.MemberUpdate;
+import io.github.mxmembers.model.UpdateField;
+import io.github.mxmembers.model.UseCase;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;

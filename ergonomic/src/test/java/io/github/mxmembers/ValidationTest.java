@@ -3,6 +3,10 @@ package io.github.mxmembers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.mxmembers.model.CallbackPayload;
+import io.github.mxmembers.model.Credential;
+import io.github.mxmembers.model.MemberUpdate;
+import io.github.mxmembers.model.UseCase;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -10,6 +10,13 @@ import static org.mockserver.model.HttpResponse.response;
 import com.google.gson.JsonParser;
 import io.github.mxmembers.exception.MxApiException;
 import io.github.mxmembers.exception.MxResponseException;
+import io.github.mxmembers.model.Challenge;
+import io.github.mxmembers.model.ConnectionStatus;
+import io.github.mxmembers.model.Credential;
+import io.github.mxmembers.model.Member;
+import io.github.mxmembers.model.MemberResume;
+import io.github.mxmembers.model.MemberUpdate;
+import io.github.mxmembers.model.RequiredCredential;
 import io.github.mxmembers.retry.RetryPolicy;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -271,7 +278,7 @@ class WorkflowCallsTest extends MockMxTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("twice")
         .hasMessageNotContaining(ANSWER);
-    Challenge asked = new Challenge("CRD-T", "What city?", null, "TEXT", List.of(), null, List.of());
+    Challenge asked = Challenge.builder("CRD-T").label("What city?").type(Challenge.Type.TEXT).build();
     assertThatThrownBy(() -> MemberResume.builder().member("MBR-1").challenges(List.of(asked)).answer("CRD-OTHER", ANSWER).build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("was not asked challenge CRD-OTHER")

@@ -2,11 +2,11 @@ package io.github.mxmembers.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.mxmembers.Member;
-import io.github.mxmembers.MemberUpdate;
-import io.github.mxmembers.MemberUpdateResult;
 import io.github.mxmembers.MxNexusAsyncClient;
 import io.github.mxmembers.MxNexusClient;
+import io.github.mxmembers.model.Member;
+import io.github.mxmembers.model.MemberUpdate;
+import io.github.mxmembers.model.MemberUpdateResult;
 import io.github.mxmembers.sandbox.ManualClock;
 import io.github.mxmembers.sandbox.MxSandbox;
 import io.github.mxmembers.sandbox.RecordedRequest;

@@ -3,13 +3,13 @@ package io.github.mxmembers.internal.nexus;
 import io.github.mxmembers.annotations.InternalApi;
 import io.github.mxmembers.generated.nexus.api.SessionsApi;
 import io.github.mxmembers.generated.nexus.model.ApiTokenResponseBody;
-import io.github.mxmembers.internal.transport.PreparedRequest;
 import io.github.mxmembers.internal.pipeline.Call;
 import io.github.mxmembers.internal.pipeline.Failures;
 import io.github.mxmembers.internal.pipeline.Outgoing;
 import io.github.mxmembers.internal.pipeline.Pipeline;
 import io.github.mxmembers.internal.pipeline.Response;
 import io.github.mxmembers.internal.pipeline.Responses;
+import io.github.mxmembers.internal.transport.PreparedRequest;
 import java.util.concurrent.CompletableFuture;
 
 /**

@@ -5,9 +5,9 @@ import io.github.mxmembers.exception.MxApiException;
 import io.github.mxmembers.exception.MxException;
 import io.github.mxmembers.exception.MxResponseException;
 import io.github.mxmembers.exception.MxTransportException;
+import io.github.mxmembers.internal.http.ErrorBody;
 import io.github.mxmembers.internal.transport.PreparedRequest;
 import io.github.mxmembers.internal.transport.ResponseTooLargeException;
-import io.github.mxmembers.internal.http.ErrorBody;
 import java.io.IOException;
 
 /** Builds every exception a call throws, so that each carries the attempts and MX's request id the same way. */

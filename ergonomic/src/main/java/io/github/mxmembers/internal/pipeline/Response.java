@@ -1,8 +1,8 @@
 package io.github.mxmembers.internal.pipeline;
 
 import io.github.mxmembers.annotations.InternalApi;
-import io.github.mxmembers.internal.transport.RawResponse;
 import io.github.mxmembers.internal.http.ErrorBody;
+import io.github.mxmembers.internal.transport.RawResponse;
 
 /** A response as the pipeline hands it on: the raw response, its request id, and its error body parsed once. */
 @InternalApi

@@ -1,10 +1,10 @@
 package io.github.mxmembers.internal.pipeline;
 
 import io.github.mxmembers.annotations.InternalApi;
+import io.github.mxmembers.internal.http.HeaderLog;
 import io.github.mxmembers.internal.transport.AttemptTimer;
 import io.github.mxmembers.internal.transport.PreparedRequest;
 import io.github.mxmembers.internal.transport.RawResponse;
-import io.github.mxmembers.internal.http.HeaderLog;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.apache.hc.client5.http.config.RequestConfig;

@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * How a client waits: for the delay before a retry, and for something another call is doing (a
- * session being opened) no longer than its own deadline. A sync client waits on the calling thread
+ * How a client waits: for the delay before a retry or between a wait's status reads, and for
+ * something another call is doing (a session being opened) no longer than its own deadline. A sync client waits on the calling thread
  * ({@link #blocking}); an async one holds no thread and is woken by a timer ({@link #timed}). With
  * {@link Transport}, the one difference between the two.
  */
@@ -28,7 +28,17 @@ public interface Waiter {
    * @param limit the most the wait may take, whatever a caller's scheduler does: the time left
    *     before the call's deadline
    */
-  CompletableFuture<Void> delay(Duration delay, Duration limit);
+  default CompletableFuture<Void> delay(Duration delay, Duration limit) {
+    return delay(delay, limit, null);
+  }
+
+  /**
+   * {@link #delay(Duration, Duration)}, ended early once {@code wake} completes: a wait between two
+   * status reads that a webhook wakes.
+   *
+   * @param wake completing it ends the wait at once; null for none
+   */
+  CompletableFuture<Void> delay(Duration delay, Duration limit, CompletableFuture<?> wake);
 
   /**
    * {@return completes as {@code future} does, or fails with {@link TimeoutException} once {@code
@@ -40,9 +50,13 @@ public interface Waiter {
   static Waiter blocking(Sleeper sleeper) {
     return new Waiter() {
       @Override
-      public CompletableFuture<Void> delay(Duration delay, Duration limit) {
+      public CompletableFuture<Void> delay(Duration delay, Duration limit, CompletableFuture<?> wake) {
         try {
-          sleeper.sleep(delay);
+          if (wake == null) {
+            sleeper.sleep(delay);
+          } else {
+            sleeper.sleep(delay, wake);
+          }
           return CompletableFuture.completedFuture(null);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
@@ -73,10 +87,19 @@ public interface Waiter {
   static Waiter timed(Scheduler scheduler, Watchdog watchdog) {
     return new Waiter() {
       @Override
-      public CompletableFuture<Void> delay(Duration delay, Duration limit) {
+      public CompletableFuture<Void> delay(Duration delay, Duration limit, CompletableFuture<?> wake) {
         CompletableFuture<Void> waited = new CompletableFuture<>();
+        if (wake != null) {
+          if (wake.isDone()) {
+            return CompletableFuture.completedFuture(null);
+          }
+          wake.whenComplete((woken, failure) -> waited.complete(null));
+        }
         if (scheduler == null) {
-          watchdog.runAfter(() -> waited.complete(null), delay);
+          AttemptTimer.Disarm timer = watchdog.runAfter(() -> waited.complete(null), delay);
+          if (wake != null) {
+            waited.whenComplete((ignored, failure) -> timer.disarm());
+          }
           return waited;
         }
         // the caller's scheduler ends the wait, or the client's close() does, or the call's deadline

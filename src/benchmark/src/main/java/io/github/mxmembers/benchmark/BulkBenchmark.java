@@ -1,10 +1,10 @@
 package io.github.mxmembers.benchmark;
 
-import io.github.mxmembers.BulkSummary;
-import io.github.mxmembers.BulkUpdate;
-import io.github.mxmembers.MemberUpdate;
 import io.github.mxmembers.MxPlatformAsyncClient;
+import io.github.mxmembers.bulk.BulkSummary;
+import io.github.mxmembers.bulk.BulkUpdate;
 import io.github.mxmembers.cli.MxMembersCli;
+import io.github.mxmembers.model.MemberUpdate;
 import io.github.mxmembers.sandbox.MxSandbox;
 import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;

@@ -2,9 +2,9 @@ package io.github.mxmembers.benchmark;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
-import io.github.mxmembers.MemberUpdate;
-import io.github.mxmembers.MemberUpdateResult;
 import io.github.mxmembers.MxPlatformClient;
+import io.github.mxmembers.model.MemberUpdate;
+import io.github.mxmembers.model.MemberUpdateResult;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -1,10 +1,10 @@
 package io.github.mxmembers.benchmark;
 
-import io.github.mxmembers.AggregationOutcome;
-import io.github.mxmembers.AggregationWait;
-import io.github.mxmembers.MemberUpdate;
 import io.github.mxmembers.MxPlatformAsyncClient;
+import io.github.mxmembers.model.MemberUpdate;
 import io.github.mxmembers.sandbox.MxSandbox;
+import io.github.mxmembers.waiter.AggregationOutcome;
+import io.github.mxmembers.waiter.AggregationWait;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

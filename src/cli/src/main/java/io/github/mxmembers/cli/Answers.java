@@ -1,8 +1,8 @@
 package io.github.mxmembers.cli;
 
-import io.github.mxmembers.Challenge;
-import io.github.mxmembers.Credential;
-import io.github.mxmembers.RequiredCredential;
+import io.github.mxmembers.model.Challenge;
+import io.github.mxmembers.model.Credential;
+import io.github.mxmembers.model.RequiredCredential;
 import java.io.Console;
 import java.io.IOException;
 import java.nio.file.Files;

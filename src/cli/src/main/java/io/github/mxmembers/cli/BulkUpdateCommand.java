@@ -2,16 +2,11 @@ package io.github.mxmembers.cli;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import io.github.mxmembers.BulkOutcome;
-import io.github.mxmembers.BulkSummary;
-import io.github.mxmembers.BulkJournalException;
-import io.github.mxmembers.BulkUpdate;
-import io.github.mxmembers.JournalKey;
 import io.github.mxmembers.CallListener;
-import io.github.mxmembers.MxClientBuilder;
-import io.github.mxmembers.MxNexusAsyncClient;
-import io.github.mxmembers.MxPlatformAsyncClient;
-import io.github.mxmembers.sandbox.MxSandbox;
+import io.github.mxmembers.bulk.BulkOutcome;
+import io.github.mxmembers.bulk.BulkSummary;
+import io.github.mxmembers.bulk.BulkUpdate;
+import io.github.mxmembers.bulk.JournalKey;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -24,7 +19,6 @@ import java.util.BitSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -135,12 +129,9 @@ final class BulkUpdateCommand implements Callable<Integer> {
     try {
       check();
       BulkInput.Format inputFormat = format != null ? format : BulkInput.formatOf(input);
-      if (options.endpoint == null) {
-        try (MxSandbox sandbox = MxSandbox.start()) {
-          return run(inputFormat, sandbox.baseUrl(), out, err);
-        }
+      try (Endpoint endpoint = Endpoint.of(options, env)) {
+        return run(inputFormat, endpoint, out, err);
       }
-      return run(inputFormat, null, out, err);
     } catch (RuntimeException | Error failure) {
       int code = ExitCodes.ofBulk(failure);
       JsonObject error = new JsonObject();
@@ -204,7 +195,7 @@ final class BulkUpdateCommand implements Callable<Integer> {
     return scan;
   }
 
-  private int run(BulkInput.Format inputFormat, String sandboxUrl, PrintWriter out, PrintWriter err) {
+  private int run(BulkInput.Format inputFormat, Endpoint endpoint, PrintWriter out, PrintWriter err) {
     Path journalPath = journal != null ? journal : sibling(".journal", false);
     Path rejectsPath = rejects != null ? rejects : sibling(".rejects", true);
     InputScan scan = dryRun ? null : prepare(inputFormat, rejectsPath);
@@ -228,22 +219,7 @@ final class BulkUpdateCommand implements Callable<Integer> {
       bulk.maxRate(maxRate);
     }
     String apiName = options.api.name().toLowerCase(Locale.ROOT);
-    if (options.api == SendOptions.Api.PLATFORM) {
-      MxPlatformAsyncClient.Builder client = MxPlatformAsyncClient.builder().callListener(rateLimits);
-      configure(client, sandboxUrl);
-      String clientId = sandboxUrl != null ? MxSandbox.CLIENT_ID : Target.env(env, "MX_CLIENT_ID");
-      String apiKey = sandboxUrl != null ? MxSandbox.API_KEY : Target.env(env, "MX_API_KEY");
-      if (!dryRun && (clientId == null || apiKey == null)) {
-        throw new IllegalStateException("set MX_CLIENT_ID and MX_API_KEY for the Platform API");
-      }
-      client.credentials(clientId == null ? "dry-run" : clientId, apiKey == null ? "dry-run" : apiKey);
-      bulk.platform(client);
-    } else {
-      MxNexusAsyncClient.Builder client = MxNexusAsyncClient.builder().callListener(rateLimits);
-      configure(client, sandboxUrl);
-      nexusAuth(client, sandboxUrl);
-      bulk.nexus(client);
-    }
+    bulk.client(endpoint.asyncClient(rateLimits, Math.max(20, concurrency), dryRun));
     if (dryRun) {
       return dryRun(bulk, inputFormat, apiName, out);
     }
@@ -275,7 +251,7 @@ final class BulkUpdateCommand implements Callable<Integer> {
       progress.end();
     }
     boolean anyRejects = writeRejects(inputFormat, failedLines, rejectsPath);
-    report.print(summary, journalPath, anyRejects ? rejectsPath : null, sandboxUrl != null, options.json, out);
+    report.print(summary, journalPath, anyRejects ? rejectsPath : null, endpoint.sandbox() != null, options.json, out);
     return report.exitCode(summary);
   }
 
@@ -321,36 +297,8 @@ final class BulkUpdateCommand implements Callable<Integer> {
     if (journalKey != null) {
       return JournalKey.fromFile(journalKey);
     }
-    String fromEnv = Target.env(env, "MX_MEMBERS_JOURNAL_KEY");
+    String fromEnv = Endpoint.env(env, "MX_MEMBERS_JOURNAL_KEY");
     return fromEnv != null ? JournalKey.fromFile(Path.of(fromEnv)) : JournalKey.userDefault();
-  }
-
-  private void configure(MxClientBuilder<?> builder, String sandboxUrl) {
-    builder.retryPolicy(options.retryPolicy());
-    builder.maxConnections(Math.max(20, concurrency));
-    Target.apply(builder, options.endpoint, sandboxUrl);
-  }
-
-  private void nexusAuth(MxNexusAsyncClient.Builder client, String sandboxUrl) {
-    String clientId = Target.env(env, "MX_CLIENT_ID");
-    String apiKey = Target.env(env, "MX_API_KEY");
-    String apiToken = Target.env(env, "MX_API_TOKEN");
-    if (sandboxUrl != null) {
-      client.ssoBaseUrl(sandboxUrl).sso(MxSandbox.CLIENT_ID, MxSandbox.API_KEY, MxSandbox.USER_GUID);
-    } else if (apiToken != null) {
-      // one token opens one session: enough for a run shorter than a session's 30 idle minutes
-      client.apiTokenSource(() -> CompletableFuture.completedFuture(apiToken));
-    } else if (clientId != null && apiKey != null && Target.env(env, "MX_USER_ID") != null) {
-      client.sso(clientId, apiKey, Target.env(env, "MX_USER_ID"));
-      if (Target.env(env, "MX_SSO_URL") != null) {
-        client.ssoBaseUrl(Target.env(env, "MX_SSO_URL"));
-      }
-    } else if (dryRun) {
-      client.apiTokenSource(() -> CompletableFuture.failedFuture(new IllegalStateException("dry run")));
-    } else {
-      throw new IllegalStateException(
-          "set MX_API_TOKEN, or MX_CLIENT_ID, MX_API_KEY and MX_USER_ID, for the Nexus API");
-    }
   }
 
   /** Beside the input: {@code in.jsonl} gives {@code in.jsonl.journal} and {@code in.rejects.jsonl}. */

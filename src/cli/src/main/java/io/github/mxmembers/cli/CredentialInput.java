@@ -1,6 +1,6 @@
 package io.github.mxmembers.cli;
 
-import io.github.mxmembers.Credential;
+import io.github.mxmembers.model.Credential;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;

@@ -2,10 +2,9 @@ package io.github.mxmembers.cli;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import io.github.mxmembers.MxNexusClient;
-import io.github.mxmembers.MxPlatformClient;
-import io.github.mxmembers.RequiredCredential;
-import io.github.mxmembers.sandbox.MxSandbox;
+import io.github.mxmembers.CallListener;
+import io.github.mxmembers.MxClient;
+import io.github.mxmembers.model.RequiredCredential;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -54,12 +53,9 @@ final class CredentialsCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     try {
       List<RequiredCredential> credentials;
-      if (options.endpoint == null) {
-        try (MxSandbox sandbox = MxSandbox.start()) {
-          credentials = list(sandbox.baseUrl());
-        }
-      } else {
-        credentials = list(null);
+      try (Endpoint endpoint = Endpoint.of(options, env);
+          MxClient client = endpoint.client(CallListener.NONE, null)) {
+        credentials = client.listCredentials(endpoint.member(user, member));
       }
       print(credentials, out);
       return ExitCodes.OK;
@@ -73,45 +69,6 @@ final class CredentialsCommand implements Callable<Integer> {
         err.flush();
       }
       return ExitCodes.of(failure);
-    }
-  }
-
-  private List<RequiredCredential> list(String sandboxUrl) {
-    if (options.api == SendOptions.Api.PLATFORM) {
-      if (user == null) {
-        throw new IllegalArgumentException("--user: required on the Platform API");
-      }
-      MxPlatformClient.Builder builder = MxPlatformClient.builder().retryPolicy(options.retryPolicy());
-      Target.apply(builder, options.endpoint, sandboxUrl);
-      String clientId = sandboxUrl != null ? MxSandbox.CLIENT_ID : Target.env(env, "MX_CLIENT_ID");
-      String apiKey = sandboxUrl != null ? MxSandbox.API_KEY : Target.env(env, "MX_API_KEY");
-      if (clientId == null || apiKey == null) {
-        throw new IllegalStateException("set MX_CLIENT_ID and MX_API_KEY for the Platform API");
-      }
-      try (MxPlatformClient client = builder.credentials(clientId, apiKey).build()) {
-        return client.listCredentials(user, member);
-      }
-    }
-    if (user != null) {
-      throw new IllegalArgumentException("--user: the Nexus API has none (a session is its user's)");
-    }
-    MxNexusClient.Builder builder = MxNexusClient.builder().retryPolicy(options.retryPolicy());
-    Target.apply(builder, options.endpoint, sandboxUrl);
-    if (sandboxUrl != null) {
-      builder.ssoBaseUrl(sandboxUrl).sso(MxSandbox.CLIENT_ID, MxSandbox.API_KEY, MxSandbox.USER_GUID);
-    } else if (Target.env(env, "MX_API_TOKEN") != null) {
-      String token = Target.env(env, "MX_API_TOKEN");
-      builder.apiTokenSource(() -> token);
-    } else if (Target.env(env, "MX_CLIENT_ID") != null && Target.env(env, "MX_API_KEY") != null && Target.env(env, "MX_USER_ID") != null) {
-      builder.sso(Target.env(env, "MX_CLIENT_ID"), Target.env(env, "MX_API_KEY"), Target.env(env, "MX_USER_ID"));
-      if (Target.env(env, "MX_SSO_URL") != null) {
-        builder.ssoBaseUrl(Target.env(env, "MX_SSO_URL"));
-      }
-    } else {
-      throw new IllegalStateException("set MX_API_TOKEN, or MX_CLIENT_ID, MX_API_KEY and MX_USER_ID, for the Nexus API");
-    }
-    try (MxNexusClient client = builder.build()) {
-      return client.listCredentials(member);
     }
   }
 

@@ -1,6 +1,6 @@
 package io.github.mxmembers.cli;
 
-import io.github.mxmembers.BulkJournalException;
+import io.github.mxmembers.bulk.BulkJournalException;
 import io.github.mxmembers.exception.MxApiException;
 import io.github.mxmembers.exception.MxResponseException;
 import io.github.mxmembers.exception.MxTransportException;

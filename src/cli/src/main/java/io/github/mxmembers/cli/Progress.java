@@ -1,6 +1,6 @@
 package io.github.mxmembers.cli;
 
-import io.github.mxmembers.BulkOutcome;
+import io.github.mxmembers.bulk.BulkOutcome;
 import java.io.PrintWriter;
 import java.util.Locale;
 

@@ -5,11 +5,11 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
-import io.github.mxmembers.MemberUpdateResult;
-import io.github.mxmembers.RequestPreview;
 import io.github.mxmembers.exception.MxApiException;
 import io.github.mxmembers.exception.MxException;
 import io.github.mxmembers.exception.MxResponseException;
+import io.github.mxmembers.model.MemberUpdateResult;
+import io.github.mxmembers.model.RequestPreview;
 import java.io.PrintWriter;
 import java.util.List;
 
@@ -78,7 +78,7 @@ final class Report {
   }
 
   /** How --wait ended. */
-  void outcome(io.github.mxmembers.AggregationOutcome outcome) {
+  void outcome(io.github.mxmembers.waiter.AggregationOutcome outcome) {
     JsonObject wait = new JsonObject();
     wait.addProperty("outcome", outcome.kind().name().toLowerCase(java.util.Locale.ROOT));
     outcome.connectionStatusAsString().ifPresent(status -> wait.addProperty("connection_status", status));

@@ -1,18 +1,17 @@
 package io.github.mxmembers.cli;
 
-import io.github.mxmembers.AggregationOutcome;
-import io.github.mxmembers.AggregationWait;
 import io.github.mxmembers.CallListener;
-import io.github.mxmembers.Credential;
-import io.github.mxmembers.MemberUpdate;
-import io.github.mxmembers.MemberUpdateResult;
-import io.github.mxmembers.MxNexusClient;
-import io.github.mxmembers.MxPlatformClient;
+import io.github.mxmembers.MxClient;
 import io.github.mxmembers.PlatformApiVersion;
-import io.github.mxmembers.RequestPreview;
-import io.github.mxmembers.UpdateField;
-import io.github.mxmembers.UseCase;
-import io.github.mxmembers.sandbox.MxSandbox;
+import io.github.mxmembers.model.Challenge;
+import io.github.mxmembers.model.Credential;
+import io.github.mxmembers.model.MemberRef;
+import io.github.mxmembers.model.MemberResume;
+import io.github.mxmembers.model.MemberUpdate;
+import io.github.mxmembers.model.UpdateField;
+import io.github.mxmembers.model.UseCase;
+import io.github.mxmembers.waiter.AggregationOutcome;
+import io.github.mxmembers.waiter.AggregationWait;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -22,7 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -138,19 +136,15 @@ final class UpdateMemberCommand implements Callable<Integer> {
       // everything read from the user before anything is sent: a file that cannot be used stops here
       given = givenAnswers();
       MemberUpdate.Builder update = update(err);
-      if (options.endpoint == null) {
-        try (MxSandbox sandbox = MxSandbox.start()) {
-          // a short aggregation, so that --wait against the sandbox ends at its second status read
-          sandbox.aggregationTime(Duration.ofSeconds(2));
-          report.sandbox(sandbox.baseUrl());
+      try (Endpoint endpoint = Endpoint.of(options, env)) {
+        if (endpoint.sandbox() != null) {
+          report.sandbox(endpoint.sandbox().baseUrl());
           report.before(
               options.api == SendOptions.Api.PLATFORM
-                  ? sandbox.platformMember(text(UpdateField.MEMBER)).orElse(null)
-                  : sandbox.nexusMember(text(UpdateField.MEMBER)).orElse(null));
-          send(update, report, sandbox.baseUrl(), MxSandbox.CLIENT_ID, MxSandbox.API_KEY, err);
+                  ? endpoint.sandbox().platformMember(text(UpdateField.MEMBER)).orElse(null)
+                  : endpoint.sandbox().nexusMember(text(UpdateField.MEMBER)).orElse(null));
         }
-      } else {
-        send(update, report, null, env("MX_CLIENT_ID"), env("MX_API_KEY"), err);
+        send(update, report, endpoint, err);
       }
     } catch (RuntimeException failure) {
       report.failure(failure);
@@ -187,84 +181,44 @@ final class UpdateMemberCommand implements Callable<Integer> {
     }
   }
 
-  /** Sends to the sandbox when {@code sandboxUrl} is set, else to {@code --endpoint}. */
-  private void send(
-      MemberUpdate.Builder update, Report report, String sandboxUrl, String clientId, String apiKey, PrintWriter err) {
-    if (options.api == SendOptions.Api.PLATFORM) {
-      MxPlatformClient.Builder builder = MxPlatformClient.builder();
-      configure(builder, sandboxUrl, err);
-      if (clientId == null || apiKey == null) {
-        throw new IllegalStateException("set MX_CLIENT_ID and MX_API_KEY for the Platform API");
+  /** Sends the update to the endpoint, then, with --wait, follows it through to its outcome. */
+  private void send(MemberUpdate.Builder update, Report report, Endpoint endpoint, PrintWriter err) {
+    CallListener retries = errIsTerminal ? new RetriesOnTerminal(err, options.maxAttempts) : CallListener.NONE;
+    try (MxClient client = endpoint.client(retries, apiVersion == null ? null : apiVersion())) {
+      report.endpoint(endpoint.name());
+      MemberRef member = endpoint.member(text(UpdateField.USER), text(UpdateField.MEMBER));
+      MemberUpdate asked = withAskedCredentials(update, client, member);
+      report.request(client.preview(asked));
+      if (dryRun) {
+        report.dryRun();
+        return;
       }
-      builder.credentials(clientId, apiKey);
-      if (apiVersion != null) {
-        builder.apiVersion(apiVersion());
-      }
-      try (MxPlatformClient client = builder.build()) {
-        report.endpoint(options.endpoint == null ? "sandbox" : options.endpoint);
-        Workflow workflow = Workflow.platform(client, text(UpdateField.USER), text(UpdateField.MEMBER));
-        MemberUpdate asked = withAskedCredentials(update, workflow);
-        run(report, client.preview(asked), () -> client.updateMember(asked), workflow, err);
-      }
-    } else {
-      if (apiVersion != null) {
-        throw new IllegalArgumentException("--api-version: the Nexus API has no Accept-Version");
-      }
-      MxNexusClient.Builder builder = MxNexusClient.builder();
-      configure(builder, sandboxUrl, err);
-      String apiToken = env("MX_API_TOKEN");
-      if (sandboxUrl != null) {
-        builder.ssoBaseUrl(sandboxUrl).sso(clientId, apiKey, MxSandbox.USER_GUID);
-      } else if (apiToken != null) {
-        builder.apiTokenSource(() -> apiToken);
-      } else {
-        String userId = env("MX_USER_ID");
-        if (clientId == null || apiKey == null || userId == null) {
-          throw new IllegalStateException(
-              "set MX_API_TOKEN, or MX_CLIENT_ID, MX_API_KEY and MX_USER_ID, for the Nexus API");
+      report.result(client.updateMember(asked));
+      if (waitForAggregation) {
+        Answers answers = new Answers(given, Answers.console().orElse(null));
+        AggregationOutcome outcome = client.waitForAggregation(member, wait(err));
+        for (int round = 1; outcome.kind() == AggregationOutcome.Kind.NEEDS_ANSWERS && round <= MAX_ROUNDS; round++) {
+          List<Challenge> challenges = outcome.challenges();
+          if (errIsTerminal) {
+            err.println("mx-members: the member is CHALLENGED (" + challenges.size() + (challenges.size() == 1 ? " challenge" : " challenges") + ")");
+            err.flush();
+          }
+          MemberResume.Builder resume = MemberResume.builder().member(member.member()).challenges(challenges);
+          member.user().ifPresent(resume::user);
+          answers.to(challenges).forEach(resume::answer);
+          client.resume(resume.build());
+          outcome = client.waitForAggregation(member, wait(err));
         }
-        builder.sso(clientId, apiKey, userId);
-        if (env("MX_SSO_URL") != null) {
-          builder.ssoBaseUrl(env("MX_SSO_URL"));
-        }
+        report.outcome(outcome);
+        outcomeCode = exitCode(outcome);
       }
-      try (MxNexusClient client = builder.build()) {
-        report.endpoint(options.endpoint == null ? "sandbox" : options.endpoint);
-        Workflow workflow = Workflow.nexus(client, text(UpdateField.MEMBER));
-        MemberUpdate asked = withAskedCredentials(update, workflow);
-        run(report, client.preview(asked), () -> client.updateMember(asked), workflow, err);
-      }
-    }
-  }
-
-  private void run(Report report, RequestPreview preview, Supplier<MemberUpdateResult> call, Workflow workflow, PrintWriter err) {
-    report.request(preview);
-    if (dryRun) {
-      report.dryRun();
-      return;
-    }
-    report.result(call.get());
-    if (waitForAggregation) {
-      Answers answers = new Answers(given, Answers.console().orElse(null));
-      AggregationOutcome outcome = workflow.await(wait(err));
-      for (int round = 1; outcome.kind() == AggregationOutcome.Kind.NEEDS_ANSWERS && round <= MAX_ROUNDS; round++) {
-        List<io.github.mxmembers.Challenge> challenges = outcome.challenges();
-        if (errIsTerminal) {
-          err.println("mx-members: the member is CHALLENGED (" + challenges.size() + (challenges.size() == 1 ? " challenge" : " challenges") + ")");
-          err.flush();
-        }
-        workflow.resume(answers.to(challenges), challenges);
-        outcome = workflow.await(wait(err));
-      }
-      report.outcome(outcome);
-      outcomeCode = exitCode(outcome);
     }
   }
 
   /** The update, with the credentials asked on the terminal for --ask-credentials. */
-  private MemberUpdate withAskedCredentials(MemberUpdate.Builder update, Workflow workflow) {
+  private MemberUpdate withAskedCredentials(MemberUpdate.Builder update, MxClient client, MemberRef member) {
     if (askCredentials) {
-      for (Credential credential : new Answers(null, Answers.console().orElse(null)).credentials(workflow.credentials())) {
+      for (Credential credential : new Answers(null, Answers.console().orElse(null)).credentials(client.listCredentials(member))) {
         update.credential(credential);
       }
     }
@@ -326,14 +280,6 @@ final class UpdateMemberCommand implements Callable<Integer> {
       }
       throw new IllegalArgumentException("--api-version: this build supports " + String.join(", ", supported));
     }
-  }
-
-  private void configure(io.github.mxmembers.MxClientBuilder<?> builder, String sandboxUrl, PrintWriter err) {
-    builder.retryPolicy(options.retryPolicy());
-    if (errIsTerminal) {
-      builder.callListener(new RetriesOnTerminal(err, options.maxAttempts));
-    }
-    Target.apply(builder, options.endpoint, sandboxUrl);
   }
 
   /**
@@ -441,10 +387,6 @@ final class UpdateMemberCommand implements Callable<Integer> {
       update.build(); // checks the whole (nothing to change, a field the API lacks) before anything is sent
     }
     return update;
-  }
-
-  private String env(String name) {
-    return Target.env(env, name);
   }
 
   /** Says on a terminal's stderr that a retry is coming, so that a slow run is not a silent one. */

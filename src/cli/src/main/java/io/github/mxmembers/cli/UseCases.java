@@ -1,6 +1,6 @@
 package io.github.mxmembers.cli;
 
-import io.github.mxmembers.UseCase;
+import io.github.mxmembers.model.UseCase;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

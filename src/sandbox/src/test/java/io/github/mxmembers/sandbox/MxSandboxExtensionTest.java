@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
-import io.github.mxmembers.MemberUpdate;
-import io.github.mxmembers.MemberUpdateResult;
 import io.github.mxmembers.MxNexusClient;
 import io.github.mxmembers.MxPlatformClient;
 import io.github.mxmembers.exception.MxApiException;
+import io.github.mxmembers.model.MemberUpdate;
+import io.github.mxmembers.model.MemberUpdateResult;
 import io.github.mxmembers.retry.RetryPolicy;
 import java.net.ConnectException;
 import java.net.InetAddress;

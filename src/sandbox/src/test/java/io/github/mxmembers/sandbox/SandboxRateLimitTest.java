@@ -2,9 +2,9 @@ package io.github.mxmembers.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.mxmembers.MemberUpdate;
 import io.github.mxmembers.MxPlatformClient;
 import io.github.mxmembers.exception.MxApiException;
+import io.github.mxmembers.model.MemberUpdate;
 import io.github.mxmembers.retry.RetryPolicy;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,0 +1,101 @@
+package io.github.mxmembers.internal.client;
+
+import io.github.mxmembers.MxApi;
+import io.github.mxmembers.annotations.InternalApi;
+import io.github.mxmembers.internal.waiter.AggregationWaiter;
+import io.github.mxmembers.model.Challenge;
+import io.github.mxmembers.model.Member;
+import io.github.mxmembers.model.MemberRef;
+import io.github.mxmembers.model.MemberResume;
+import io.github.mxmembers.model.MemberUpdate;
+import io.github.mxmembers.model.MemberUpdateResult;
+import io.github.mxmembers.model.RequestPreview;
+import io.github.mxmembers.model.RequiredCredential;
+import io.github.mxmembers.waiter.AggregationOutcome;
+import io.github.mxmembers.waiter.AggregationWait;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * What every client is, whatever its API and flavour: the runtime, the pipeline with the API's auth,
+ * the API's operations, and each call as a future. The four public clients are this and nothing more:
+ * an async client returns its futures, a sync one joins them ({@link Calls#join}), which are already
+ * complete since its runtime sends and waits on the calling thread. Built from a copy of the builder's
+ * settings, so that the builder changes nothing of it afterwards.
+ */
+@InternalApi
+public final class MemberCalls implements AutoCloseable {
+  private final ClientRuntime runtime;
+  private final ApiSettings settings;
+  private final ApiOperations operations;
+  private final Calls calls;
+  private final AggregationWaiter waiter;
+
+  /** @throws IllegalStateException naming what the builder lacks, before anything is built */
+  public MemberCalls(ClientSettings builder) {
+    ClientSettings own = builder.copy();
+    this.settings = own.api;
+    String baseUrl = own.baseUrl(settings.servers());
+    settings.check(own.environment);
+    this.runtime = ClientRuntime.of(own);
+    this.operations = settings.operations();
+    this.calls = new Calls(runtime, operations.api(), runtime.pipeline(baseUrl, settings.auth(runtime, baseUrl, own.environment)));
+    this.waiter = new AggregationWaiter(calls, operations);
+  }
+
+  /** {@return the API} */
+  public MxApi api() {
+    return operations.api();
+  }
+
+  /** {@return the API's settings, as the client was built with them} */
+  public ApiSettings settings() {
+    return settings;
+  }
+
+  public CompletableFuture<MemberUpdateResult> updateMember(MemberUpdate update) {
+    return calls.start(operations.updateMember(), update);
+  }
+
+  public RequestPreview preview(MemberUpdate update) {
+    return Previews.of(operations.updateMember().prepare(update), settings.previewHeaders());
+  }
+
+  public CompletableFuture<List<RequiredCredential>> listCredentials(MemberRef member) {
+    return calls.list(operations.listCredentials(), operations.address(member));
+  }
+
+  public CompletableFuture<Member> readStatus(MemberRef member) {
+    return calls.start(operations.readStatus(), operations.address(member));
+  }
+
+  public CompletableFuture<List<Challenge>> listChallenges(MemberRef member) {
+    return calls.list(operations.listChallenges(), operations.address(member));
+  }
+
+  public CompletableFuture<Member> resume(MemberResume resume) {
+    return calls.start(operations.resume(), resume);
+  }
+
+  public CompletableFuture<AggregationOutcome> waitForAggregation(MemberRef member, AggregationWait wait) {
+    Objects.requireNonNull(wait, "wait == null");
+    return waiter.start(operations.address(member), wait);
+  }
+
+  public int wakeWaits(String member) {
+    return waiter.wake(Objects.requireNonNull(member, "member == null"));
+  }
+
+  /** Ends every call still under way (each fails), then the timer thread and the client the SDK built. */
+  @Override
+  public void close() {
+    runtime.close();
+  }
+
+  /** Settings only: never a secret. */
+  @Override
+  public String toString() {
+    return operations.api() + ", " + settings;
+  }
+}
