@@ -5,15 +5,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A clock that moves only when a test moves it, for {@link MxSandbox#start(Clock)}: advance it 31
- * minutes and the sandbox's Nexus sessions have expired; a second and its rate-limit window is new.
- * In UTC; thread-safe.
+ * minutes and the sandbox's Nexus sessions have expired; a second and its rate-limit window is new;
+ * past an aggregation's end and it ends, as the clock moves. In UTC; thread-safe.
  */
 public final class ManualClock extends Clock {
   private volatile Instant now;
+  /** The sandboxes on this clock: each ends the aggregations due when it moves. */
+  private final List<Runnable> onAdvance = new CopyOnWriteArrayList<>();
 
   /**
    * A clock standing at a time.
@@ -30,11 +34,23 @@ public final class ManualClock extends Clock {
    * @param duration how far; not negative
    * @throws IllegalArgumentException if negative
    */
-  public synchronized void advance(Duration duration) {
+  public void advance(Duration duration) {
     if (duration.isNegative()) {
       throw new IllegalArgumentException("a clock does not go back: " + duration);
     }
-    now = now.plus(duration);
+    synchronized (this) {
+      now = now.plus(duration);
+    }
+    onAdvance.forEach(Runnable::run);
+  }
+
+  /** Tells {@code listener} each time the clock moves: a sandbox's timer. */
+  void onAdvance(Runnable listener) {
+    onAdvance.add(listener);
+  }
+
+  void removeOnAdvance(Runnable listener) {
+    onAdvance.remove(listener);
   }
 
   /** {@return where the clock stands} */

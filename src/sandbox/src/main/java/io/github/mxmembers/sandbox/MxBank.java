@@ -84,4 +84,22 @@ final class MxBank {
     }
     return anotherRound ? "CHALLENGED" : "CONNECTED";
   }
+
+  /**
+   * What MX Bank asks for to update a member: its password, as list member credentials gives it.
+   *
+   * @param typeField the field naming the credential's type: {@code type} on Platform, {@code
+   *     field_type_name} on Nexus
+   */
+  static JsonArray requiredCredentials(String typeField) {
+    JsonObject credential = new JsonObject();
+    credential.addProperty("guid", MxSandbox.CREDENTIAL_GUID);
+    credential.addProperty("label", "Password");
+    credential.addProperty("field_name", "password");
+    credential.addProperty(typeField, "PASSWORD");
+    credential.addProperty("display_order", 1);
+    JsonArray credentials = new JsonArray();
+    credentials.add(credential);
+    return credentials;
+  }
 }

@@ -1,6 +1,7 @@
 package io.github.mxmembers.sandbox;
 
 import com.google.gson.JsonObject;
+import io.github.mxmembers.MxApi;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -23,20 +24,24 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 /**
  * An embedded fake of both MX APIs on the JDK's own HTTP server, listening on 127.0.0.1 only, on a
  * free port: the Platform API's update member, the Nexus API's sessions and update member, both
  * APIs' calls around the update (required credentials, status or the member, challenges, resume),
- * and the SSO API-token call. It holds one user and its member (MX's reference-page examples), checks
- * auth, versions, media types and {@code Accept} as MX does, applies updates, and starts aggregations
- * as MX describes, which end on the sandbox's clock ({@link #aggregationTime}) as MX Bank's do: by the
- * member's password, any value not listed connects; {@code challenge}, {@code options} and {@code
- * image} challenge it (a text, an options and an image challenge), answered {@code correct} to connect
- * (or {@code challenge}, for a second round) and anything else to be {@code REJECTED}; {@code
- * BAD_REQUEST} fails. {@link #connectionStatus} puts a member in any status. It can be told to
- * misbehave. Every response carries an {@code X-Request-Id}. It needs
- * nothing beyond the SDK and changes nothing of the caller's logging.
+ * and the SSO API-token call. It holds one user and its member (MX's reference-page examples: one
+ * member, which both APIs show, each with its own page's description of it), checks auth, versions,
+ * media types and {@code Accept} as MX does, applies updates, and starts aggregations as MX
+ * describes, which end at their time on the sandbox's clock ({@link #aggregationTime}), whether or
+ * not anyone reads the member, as MX Bank's do: by the member's password, any value not listed
+ * connects; {@code challenge}, {@code options} and {@code image} challenge it (a text, an options and
+ * an image challenge), answered {@code correct} to connect (or {@code challenge}, for a second round)
+ * and anything else to be {@code REJECTED}; {@code BAD_REQUEST} fails. {@link #connectionStatus} puts
+ * a member in any status. What happens is published as {@link SandboxEvent}s ({@link #events()},
+ * {@link #awaitEvent}): a test waits for one rather than sleeping. It can be told to misbehave. Every
+ * response carries an {@code X-Request-Id}. It needs nothing beyond the SDK and changes nothing of
+ * the caller's logging.
  *
  * <pre>{@code
  * try (MxSandbox sandbox = MxSandbox.start()) {
@@ -76,7 +81,7 @@ public final class MxSandbox implements AutoCloseable {
   private final SandboxState state;
   private final PlatformFake platform;
   private final NexusFake nexus;
-  private final WorkflowFake workflow;
+  private final AggregationTimer timer;
   private final List<RecordedRequest> received = new ArrayList<>();
   private final Deque<Fault> faults = new ArrayDeque<>();
   private final Clock clock;
@@ -88,11 +93,12 @@ public final class MxSandbox implements AutoCloseable {
 
   private MxSandbox(Clock clock) {
     this.clock = clock;
-    this.state = new SandboxState(clock);
+    int number = SANDBOXES.incrementAndGet();
+    AggregationTimer[] timer = {null};
+    this.state = new SandboxState(clock, () -> timer[0].poke());
+    this.timer = timer[0] = new AggregationTimer(state, clock, "mx-sandbox-" + number + "-aggregations");
     this.platform = new PlatformFake(state, CLIENT_ID, API_KEY);
     this.nexus = new NexusFake(state, CLIENT_ID, API_KEY);
-    this.workflow = new WorkflowFake(state, CLIENT_ID, API_KEY);
-    int number = SANDBOXES.incrementAndGet();
     AtomicInteger threads = new AtomicInteger();
     this.executor =
         Executors.newCachedThreadPool(
@@ -110,6 +116,7 @@ public final class MxSandbox implements AutoCloseable {
     server.createContext("/", this::handle);
     server.setExecutor(executor);
     server.start();
+    this.timer.start();
   }
 
   /** {@return a sandbox on the system clock, listening} */
@@ -144,7 +151,7 @@ public final class MxSandbox implements AutoCloseable {
    * @return a copy of the member; empty if there is none
    */
   public Optional<JsonObject> platformMember(String identifier) {
-    return Optional.ofNullable(state.platformMemberCopy(identifier));
+    return Optional.ofNullable(state.view(MxApi.PLATFORM, identifier));
   }
 
   /**
@@ -154,7 +161,7 @@ public final class MxSandbox implements AutoCloseable {
    * @return a copy of the member; empty if there is none
    */
   public Optional<JsonObject> nexusMember(String guid) {
-    return Optional.ofNullable(state.nexusMemberCopy(guid));
+    return Optional.ofNullable(state.view(MxApi.NEXUS, guid));
   }
 
   /**
@@ -219,9 +226,49 @@ public final class MxSandbox implements AutoCloseable {
     return state.issueApiToken(userGuid);
   }
 
-  /** {@return the Member webhooks the sandbox would have sent, oldest first} */
+  /**
+   * {@return the Member webhooks the sandbox would have sent, oldest first: one per update not sent
+   * with {@code MX-Skip-Webhook}}
+   */
   public List<Webhook> webhooks() {
-    return state.webhooks();
+    List<Webhook> webhooks = new ArrayList<>();
+    for (SandboxEvent event : events()) {
+      if (event.type() == SandboxEvent.Type.MEMBER_UPDATED && !event.skipWebhook()) {
+        webhooks.add(new Webhook(event.memberGuid(), event.callbackPayload().orElse(null)));
+      }
+    }
+    return webhooks;
+  }
+
+  /**
+   * {@return everything that happened to the sandbox's members since it started or was reset, oldest
+   * first: updates, aggregations started and ended, each change of a connection status}
+   */
+  public List<SandboxEvent> events() {
+    state.catchUp();
+    return state.events();
+  }
+
+  /**
+   * The first event, in the log so far or still to come, that matches: what a test waits for instead
+   * of sleeping (an aggregation that ends, say). Aggregations end on the sandbox's clock; on a {@link
+   * ManualClock}, advance it past their end first.
+   *
+   * @param matching which event
+   * @param timeout how long to wait for it, in real time
+   * @return the event
+   * @throws IllegalStateException if none came in time; the message lists the events that did
+   * @throws InterruptedException if the waiting thread is interrupted
+   */
+  public SandboxEvent awaitEvent(Predicate<SandboxEvent> matching, Duration timeout) throws InterruptedException {
+    Objects.requireNonNull(matching, "matching == null");
+    Objects.requireNonNull(timeout, "timeout == null");
+    state.catchUp();
+    SandboxEvent event = state.awaitEvent(matching, timeout);
+    if (event == null) {
+      throw new IllegalStateException("no such event in " + timeout + "; the sandbox's events: " + state.events());
+    }
+    return event;
   }
 
   /** {@return every request received, oldest first, misbehaviour included; they hold auth headers as sent} */
@@ -313,7 +360,7 @@ public final class MxSandbox implements AutoCloseable {
     }
   }
 
-  /** Back to the seeded state: faults, rate limit, latency, records, tokens, sessions and webhooks cleared. */
+  /** Back to the seeded state: faults, rate limit, latency, records, tokens, sessions and events cleared. */
   public void reset() {
     rateLimit = null;
     latency = Duration.ZERO;
@@ -331,6 +378,7 @@ public final class MxSandbox implements AutoCloseable {
   public void close() {
     server.stop(0);
     executor.shutdownNow();
+    timer.close();
   }
 
   /** {@return a description for logs and debugging, which never holds a secret} */
@@ -367,22 +415,12 @@ public final class MxSandbox implements AutoCloseable {
   }
 
   private Reply route(RecordedRequest request) {
-    String method = request.method();
-    String path = request.path();
-    if (WorkflowFake.handles(method, path)) {
-      return workflow.handle(request);
+    state.catchUp(); // an aggregation past its end has ended, whatever the timer thread is doing
+    if (PlatformFake.handles(request.method(), request.path())) {
+      return platform.handle(request);
     }
-    if (method.equals("PUT") && PlatformFake.PATH.matcher(path).matches()) {
-      return platform.updateMember(request);
-    }
-    if (method.equals("PUT") && NexusFake.MEMBER_PATH.matcher(path).matches()) {
-      return nexus.updateMember(request);
-    }
-    if (method.equals("POST") && path.equals("/sessions")) {
-      return nexus.createSession(request);
-    }
-    if (method.equals("GET") && NexusFake.SSO_PATH.matcher(path).matches()) {
-      return nexus.readApiToken(request);
+    if (NexusFake.handles(request.method(), request.path())) {
+      return nexus.handle(request);
     }
     return Replies.platformError(404, "Not found");
   }

@@ -3,16 +3,24 @@ package io.github.mxmembers.sandbox;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
+import io.github.mxmembers.MxApi;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The Nexus API's sessions and update member, and the SSO API-token call, as MX's pages describe them. */
+/**
+ * The Nexus API, as MX's v1 reference pages and notes describe it: the SSO API's one-time API token,
+ * sessions, update member and the calls around it (the member, its required credentials at the
+ * singular {@code /member/} path, challenges, resume). The media type and, for every member call, the
+ * session ({@code MD-SESSION-TOKEN}: 4010 unknown, 4011 expired after 30 idle minutes) are checked
+ * once.
+ */
 final class NexusFake {
-  static final Pattern MEMBER_PATH = Pattern.compile("^/members/([^/]+)$");
   static final String SSO_TYPE = "application/vnd.moneydesktop.sso.v3";
   static final Pattern SSO_PATH = Pattern.compile("^/([^/]+)/users/([^/]+)/api_token\\.json$");
+  /** {@code /members/{guid}}, {@code /members/{guid}/challenges|resume}, and {@code /member/{guid}/credentials}. */
+  static final Pattern MEMBER_PATH = Pattern.compile("^/members/([^/]+)(?:/(challenges|resume))?$|^/member/([^/]+)/(credentials)$");
 
   private final SandboxState state;
   private final String clientId;
@@ -24,8 +32,74 @@ final class NexusFake {
     this.apiKey = apiKey;
   }
 
-  /** SSO API v3: {@code GET /{client_id}/users/{id}/api_token.json} with {@code MD-API-KEY}. */
-  Reply readApiToken(RecordedRequest request) {
+  /** Whether the request is one of the Nexus API's (or the SSO API's). */
+  static boolean handles(String method, String path) {
+    if (path.equals("/sessions")) {
+      return method.equals("POST");
+    }
+    if (SSO_PATH.matcher(path).matches()) {
+      return method.equals("GET");
+    }
+    Matcher call = MEMBER_PATH.matcher(path);
+    if (!call.matches()) {
+      return false;
+    }
+    if (call.group(4) != null) {
+      return method.equals("GET"); // the member's credentials
+    }
+    if (call.group(2) == null) {
+      return method.equals("PUT") || method.equals("GET"); // update member, read member
+    }
+    return method.equals(call.group(2).equals("resume") ? "PUT" : "GET");
+  }
+
+  Reply handle(RecordedRequest request) {
+    if (SSO_PATH.matcher(request.path()).matches()) {
+      return readApiToken(request);
+    }
+    if (!Replies.accepts(request.header("Accept").orElse(null), Replies.NEXUS_TYPE)) {
+      return Replies.nexusError(406, 4060, "Accept must be " + Replies.NEXUS_TYPE);
+    }
+    if (request.path().equals("/sessions")) {
+      return createSession(request);
+    }
+    if (request.method().equals("PUT") && !Replies.isMediaType(request.header("Content-Type").orElse(null), Replies.NEXUS_TYPE)) {
+      return Replies.nexusError(415, 4150, "Content-Type must be " + Replies.NEXUS_TYPE);
+    }
+    Matcher path = MEMBER_PATH.matcher(request.path());
+    path.matches();
+    String guid = path.group(1) != null ? path.group(1) : path.group(3);
+    String call = path.group(2) != null ? path.group(2) : path.group(4) != null ? path.group(4) : request.method().equals("PUT") ? "update" : "member";
+    synchronized (state) {
+      String user = state.sessionUser(request.header("MD-SESSION-TOKEN").orElse(null));
+      if (user == null) {
+        return Replies.nexusError(401, 4010, "Invalid session token");
+      }
+      if (user.equals(SandboxState.EXPIRED)) {
+        return Replies.nexusError(401, 4011, "Session expired");
+      }
+      SandboxMember member = state.member(guid);
+      if (member == null || !user.equals(member.userGuid)) {
+        return Replies.nexusError(404, 4040, "Member not found");
+      }
+      switch (call) {
+        case "update":
+          return update(request, member);
+        case "credentials":
+          return Replies.page(request, MxBank.requiredCredentials("field_type_name"), "credentials", Replies.NEXUS_TYPE);
+        case "member":
+          return Replies.json(200, Replies.NEXUS_TYPE, Replies.rooted("member", member.view(MxApi.NEXUS)));
+        case "challenges":
+          JsonArray asked = state.challengesOf(member);
+          return asked == null ? Replies.noContent(Replies.NEXUS_TYPE) : Replies.page(request, asked, "challenges", Replies.NEXUS_TYPE);
+        default:
+          JsonObject body = Replies.object(request.body());
+          return Replies.resume(state, member, body == null ? null : body.get("challenges"), MxApi.NEXUS, 200);
+      }
+    }
+  }
+
+  private Reply readApiToken(RecordedRequest request) {
     Matcher path = SSO_PATH.matcher(request.path());
     if (!path.matches() || !clientId.equals(path.group(1))) {
       return Replies.nexusError(404, 4040, "Not found");
@@ -42,115 +116,67 @@ final class NexusFake {
     }
     JsonObject user = new JsonObject();
     user.addProperty("api_token", state.issueApiToken(userGuid));
-    JsonObject root = new JsonObject();
-    root.add("user", user);
-    return Replies.json(200, SSO_TYPE, root);
+    return Replies.json(200, SSO_TYPE, Replies.rooted("user", user));
   }
 
-  /**
-   * {@code POST /sessions}: spends a one-time API token on a 30-minute sliding session. Opening it
-   * starts an aggregation of the user's members unless the body asks not to: {@code
-   * {"skip_aggregation": true}}, taken at the top level or under a {@code session} root (MX's pages
-   * show no schema, so the sandbox confirms neither reading over the other); no body, {@code {}},
-   * or anything else aggregates.
-   */
-  Reply createSession(RecordedRequest request) {
-    if (!Replies.accepts(request.header("Accept").orElse(null), Replies.NEXUS_TYPE)) {
-      return Replies.nexusError(406, 4060, "Accept must be " + Replies.NEXUS_TYPE);
-    }
+  private Reply createSession(RecordedRequest request) {
     String token = state.openSession(request.header("MD-API-TOKEN").orElse(null), skipsAggregation(request.body()));
     if (token == null) {
       return Replies.nexusError(401, 4010, "Invalid, spent or expired API token");
     }
     JsonObject session = new JsonObject();
     session.addProperty("token", token);
-    JsonObject root = new JsonObject();
-    root.add("session", session);
-    return Replies.json(200, Replies.NEXUS_TYPE, root);
+    return Replies.json(200, Replies.NEXUS_TYPE, Replies.rooted("session", session));
   }
 
+  /**
+   * Whether the session's body asks for no aggregation: MX shows no schema, so both readings are
+   * taken, {@code skip_aggregation} at the top level and under {@code session}; a boolean true only.
+   */
   private static boolean skipsAggregation(String body) {
-    if (body == null || body.isBlank()) {
+    JsonObject object = Replies.object(body);
+    if (object == null) {
       return false;
     }
-    try {
-      JsonElement root = JsonParser.parseString(body);
-      if (!root.isJsonObject()) {
-        return false;
-      }
-      JsonObject object = root.getAsJsonObject();
-      if (object.has("session") && object.get("session").isJsonObject()) {
-        object = object.getAsJsonObject("session");
-      }
-      JsonElement skip = object.get("skip_aggregation");
-      return skip != null && skip.isJsonPrimitive() && skip.getAsJsonPrimitive().isBoolean() && skip.getAsBoolean();
-    } catch (JsonParseException e) {
-      return false;
+    if (object.has("session") && object.get("session").isJsonObject()) {
+      object = object.getAsJsonObject("session");
     }
+    JsonElement skip = object.get("skip_aggregation");
+    return skip != null && skip.isJsonPrimitive() && skip.getAsJsonPrimitive().isBoolean() && skip.getAsBoolean();
   }
 
-  /** {@code PUT /members/{member_guid}}. */
-  Reply updateMember(RecordedRequest request) {
-    if (!Replies.isMediaType(request.header("Content-Type").orElse(null), Replies.NEXUS_TYPE)) {
-      return Replies.nexusError(415, 4150, "Content-Type must be " + Replies.NEXUS_TYPE);
+  /** Update member: rooted in {@code member} or at the top level, as MX's Nexus page shows both. */
+  private Reply update(RecordedRequest request, SandboxMember member) {
+    JsonObject changes = changes(request.body());
+    if (changes == null) {
+      return Replies.nexusError(400, 4001, "Required params missing");
     }
-    if (!Replies.accepts(request.header("Accept").orElse(null), Replies.NEXUS_TYPE)) {
-      return Replies.nexusError(406, 4060, "Accept must be " + Replies.NEXUS_TYPE);
+    JsonArray credentials = changes.has("credentials") ? SandboxState.credentials(changes.get("credentials")) : null;
+    if (changes.has("credentials") && credentials == null) {
+      return Replies.nexusError(400, 4000, "credentials must be an array of {guid, value}");
     }
-    Matcher path = MEMBER_PATH.matcher(request.path());
-    synchronized (state) {
-      SandboxState.SessionState session = state.session(request.header("MD-SESSION-TOKEN").orElse(null));
-      if (session == null) {
-        return Replies.nexusError(401, 4010, "Invalid session token");
-      }
-      if (session.expiredAt(state.now())) {
-        return Replies.nexusError(401, 4011, "Session expired");
-      }
-      session.lastUsed = state.now();
-      JsonObject member = path.matches() ? state.nexusMember(path.group(1)) : null;
-      if (member == null || !session.userGuid.equals(SandboxState.text(member, "user_guid"))) {
-        return Replies.nexusError(404, 4040, "Member not found");
-      }
-      JsonObject changes = changes(request.body());
-      if (changes == null) {
-        return Replies.nexusError(400, 4001, "Required params missing");
-      }
-      JsonArray credentials = changes.has("credentials") ? SandboxState.credentials(changes.get("credentials")) : null;
-      if (changes.has("credentials") && credentials == null) {
-        return Replies.nexusError(400, 4000, "credentials must be an array of {guid, value}");
-      }
-      if (credentials != null && !state.knowsCredentials(path.group(1), credentials)) {
-        return Replies.nexusError(422, 4220, "A credential guid does not belong to this member");
-      }
-      if (changes.has("metadata")) {
-        member.add("metadata", changes.get("metadata").deepCopy());
-      }
-      boolean skip = changes.has("skip_aggregation") && changes.get("skip_aggregation").getAsBoolean();
-      state.applyCredentials(member, credentials, skip);
-      boolean skipWebhook =
-          "true".equals(request.header("MX-Skip-Webhook").orElse(null))
-              || "true".equals(request.queryParameter("skip_webhook").orElse(null));
-      if (!skipWebhook) {
-        state.recordWebhook(path.group(1), null);
-      }
-      return Replies.member(200, Replies.NEXUS_TYPE, member.deepCopy());
+    if (credentials != null && !SandboxState.knowsCredentials(member, credentials)) {
+      return Replies.nexusError(422, 4220, "A credential guid does not belong to this member");
     }
+    Map<String, JsonElement> fields = new LinkedHashMap<>();
+    if (changes.has("metadata")) {
+      fields.put("metadata", changes.get("metadata"));
+    }
+    JsonElement skip = changes.get("skip_aggregation");
+    boolean skipAggregation = skip != null && skip.isJsonPrimitive() && skip.getAsJsonPrimitive().isBoolean() && skip.getAsBoolean();
+    boolean skipWebhook =
+        "true".equals(request.header("MX-Skip-Webhook").orElse(null))
+            || "true".equals(request.queryParameter("skip_webhook").orElse(null));
+    state.update(member, MxApi.NEXUS, fields, credentials, skipAggregation, null, skipWebhook);
+    return Replies.json(200, Replies.NEXUS_TYPE, Replies.rooted("member", member.view(MxApi.NEXUS)));
   }
 
-  /** The rooted body, or the legacy non-rooted one MX still accepts; null when it changes nothing. */
   private static JsonObject changes(String body) {
-    JsonObject rooted = PlatformFake.changes(body);
+    JsonObject rooted = Replies.rootedChanges(body);
     if (rooted != null) {
       return rooted;
     }
-    try {
-      JsonElement root = JsonParser.parseString(body);
-      if (root.isJsonObject() && !root.getAsJsonObject().has("member") && root.getAsJsonObject().size() > 0) {
-        return root.getAsJsonObject();
-      }
-    } catch (JsonParseException e) {
-      // not JSON: nothing to apply
-    }
-    return null;
+    JsonObject root = Replies.object(body);
+    return root != null && !root.has("member") && root.size() > 0 ? root : null;
   }
 }

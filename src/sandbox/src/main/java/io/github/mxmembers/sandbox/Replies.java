@@ -1,6 +1,11 @@
 package io.github.mxmembers.sandbox;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import io.github.mxmembers.MxApi;
 import java.util.Map;
 
 /** The sandbox's responses: JSON with the API's media type, errors shaped as each API's. */
@@ -48,10 +53,82 @@ final class Replies {
     return new Reply(204, mediaType, "", Map.of());
   }
 
-  static Reply member(int status, String mediaType, JsonObject member) {
+  /** {@code {"<field>": value}}. */
+  static JsonObject rooted(String field, JsonElement value) {
     JsonObject root = new JsonObject();
-    root.add("member", member);
-    return json(status, mediaType, root);
+    root.add(field, value);
+    return root;
+  }
+
+  /** The body as a JSON object, or null when it is not one. */
+  static JsonObject object(String body) {
+    if (body == null || body.isBlank()) {
+      return null;
+    }
+    try {
+      JsonElement root = JsonParser.parseString(body);
+      return root.isJsonObject() ? root.getAsJsonObject() : null;
+    } catch (JsonParseException e) {
+      return null;
+    }
+  }
+
+  /** An update body's rooted {@code member} object, or null when the body is not JSON or it changes nothing. */
+  static JsonObject rootedChanges(String body) {
+    JsonObject root = object(body);
+    JsonElement member = root == null ? null : root.get("member");
+    JsonObject changes = member != null && member.isJsonObject() ? member.getAsJsonObject() : null;
+    return changes == null || changes.size() == 0 ? null : changes;
+  }
+
+  /**
+   * One page of a list, as both APIs page theirs: {@code records_per_page} from 10 to 1000 (25
+   * otherwise), {@code page} from 1, and the pagination MX adds.
+   */
+  static Reply page(RecordedRequest request, JsonArray all, String field, String mediaType) {
+    int perPage = integer(request.queryParameter("records_per_page").orElse(null), 25);
+    if (perPage < 10 || perPage > 1000) {
+      perPage = 25;
+    }
+    int page = Math.max(1, integer(request.queryParameter("page").orElse(null), 1));
+    int totalPages = Math.max(1, (all.size() + perPage - 1) / perPage);
+    JsonArray items = new JsonArray();
+    for (int i = (page - 1) * perPage; i < Math.min(all.size(), page * perPage); i++) {
+      items.add(all.get(i).deepCopy());
+    }
+    JsonObject pagination = new JsonObject();
+    pagination.addProperty("current_page", page);
+    pagination.addProperty("per_page", perPage);
+    pagination.addProperty("total_entries", all.size());
+    pagination.addProperty("total_pages", totalPages);
+    JsonObject root = rooted(field, items);
+    root.add("pagination", pagination);
+    return json(200, mediaType, root);
+  }
+
+  private static int integer(String text, int otherwise) {
+    try {
+      return text == null ? otherwise : Integer.parseInt(text);
+    } catch (NumberFormatException e) {
+      return otherwise;
+    }
+  }
+
+  /**
+   * Resume aggregation, on either API: 405 when the member is not challenged, 400 for answers of
+   * another shape or to challenges it was not asked, else the member, resuming.
+   */
+  static Reply resume(SandboxState state, SandboxMember member, JsonElement answers, MxApi api, int status) {
+    boolean nexus = api == MxApi.NEXUS;
+    if (state.challengesOf(member) == null) {
+      return nexus ? nexusError(405, 4050, "The member is not challenged") : platformError(405, "The member is not challenged");
+    }
+    JsonArray given = answers == null ? null : SandboxState.credentials(answers);
+    String refused = given == null || given.isEmpty() ? "challenges must be an array of {guid, value}" : state.resume(member, given);
+    if (refused != null) {
+      return nexus ? nexusError(400, 4000, refused) : platformError(400, refused);
+    }
+    return json(status, nexus ? NEXUS_TYPE : PLATFORM_TYPE, rooted("member", member.view(api)));
   }
 
   /** Platform errors: {@code {"error": {"message", "status"}}}. */

@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.github.mxmembers.MxApi;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,88 +12,257 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
- * What the sandbox holds: users, each API's members (seeded with MX's reference-page examples), API
- * tokens, sessions and the webhooks it would have sent. Every method is synchronized on the state.
+ * What the sandbox holds: users, members (seeded with MX's reference-page examples; each one member,
+ * which both APIs show), API tokens, sessions and the log of what happened. A member's connection
+ * status moves in one place ({@link #move}), which publishes it; aggregations end at their time on the
+ * sandbox's clock ({@link #catchUp}, run before every request and query and by {@link MxSandbox}'s
+ * timer whether or not anyone asks). Every method is synchronized on the state.
  */
 final class SandboxState {
   static final Duration API_TOKEN_LIFETIME = Duration.ofMinutes(10);
   static final Duration SESSION_LIFETIME = Duration.ofMinutes(30);
-
-  private final Clock clock;
-  private final Map<String, String> userIdsByGuid = new HashMap<>();
-  private final Map<String, JsonObject> platformMembers = new HashMap<>();
-  private final Map<String, JsonObject> nexusMembers = new HashMap<>();
-  private final Map<String, ApiToken> apiTokens = new HashMap<>();
-  private final Map<String, SessionState> sessions = new HashMap<>();
-  private final List<Webhook> webhooks = new ArrayList<>();
-  /** The credential guids each member has (by member guid): updates naming another are refused. */
-  private final Map<String, Set<String>> credentialGuids = new HashMap<>();
-  /** Each member's aggregation under way (by the member object: each API's member is its own). */
-  private final Map<JsonObject, Aggregation> aggregations = new java.util.IdentityHashMap<>();
-  /** The challenges a CHALLENGED member must answer. */
-  private final Map<JsonObject, JsonArray> challenges = new java.util.IdentityHashMap<>();
-  /** The MFA rounds each member has been asked since its credentials last changed. */
-  private final Map<JsonObject, Integer> rounds = new java.util.IdentityHashMap<>();
-  /** The password each member was last updated with: how MX Bank ends its aggregations. */
-  private final Map<JsonObject, String> passwords = new java.util.IdentityHashMap<>();
-  /** How long an aggregation takes, on the sandbox's clock. */
-  private Duration aggregationTime = DEFAULT_AGGREGATION_TIME;
-
   /** How long an aggregation takes unless a test says otherwise. */
   static final Duration DEFAULT_AGGREGATION_TIME = Duration.ofSeconds(5);
 
-  /** An aggregation under way: when it ends, and how. */
-  private static final class Aggregation {
-    final Instant endsAt;
-    final String end;
-    final String password;
+  private final Clock clock;
+  /** Told when an aggregation is scheduled: the timer may have to wake sooner. */
+  private final Runnable scheduled;
+  private final Map<String, String> userIdsByGuid = new HashMap<>();
+  private final Map<String, SandboxMember> members = new LinkedHashMap<>();
+  private final Map<String, ApiToken> apiTokens = new HashMap<>();
+  private final Map<String, SessionState> sessions = new HashMap<>();
+  /** The log: appended under this state's lock, read and awaited under its own. */
+  private final List<SandboxEvent> events = new ArrayList<>();
+  private Duration aggregationTime = DEFAULT_AGGREGATION_TIME;
 
-    Aggregation(Instant endsAt, String end, String password) {
-      this.endsAt = endsAt;
-      this.end = end;
-      this.password = password;
-    }
-  }
-
-  SandboxState(Clock clock) {
+  SandboxState(Clock clock, Runnable scheduled) {
     this.clock = clock;
+    this.scheduled = scheduled;
     seed();
   }
 
   synchronized void seed() {
     userIdsByGuid.clear();
-    platformMembers.clear();
-    nexusMembers.clear();
+    members.clear();
     apiTokens.clear();
     sessions.clear();
-    webhooks.clear();
-    credentialGuids.clear();
-    aggregations.clear();
-    challenges.clear();
-    passwords.clear();
-    rounds.clear();
+    synchronized (events) {
+      events.clear();
+    }
     aggregationTime = DEFAULT_AGGREGATION_TIME;
     userIdsByGuid.put(MxSandbox.USER_GUID, MxSandbox.USER_ID);
     JsonObject platform = example("platform-member.json");
-    platformMembers.put(platform.get("guid").getAsString(), platform);
+    members.put(MxSandbox.MEMBER_GUID, new SandboxMember(MxSandbox.MEMBER_GUID, platform, example("nexus-member.json"), Set.of(MxSandbox.CREDENTIAL_GUID)));
+  }
+
+  private static JsonObject example(String name) {
+    try (InputStream in = SandboxState.class.getResourceAsStream(name)) {
+      String json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return JsonParser.parseString(json).getAsJsonObject().getAsJsonObject("member");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Now, to the millisecond, as MX's timestamps are. */
+  Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+  }
+
+  // ---- time
+
+  /**
+   * Ends every aggregation whose time has come, in the order they end, as MX Bank would end it.
+   *
+   * @return when the next running aggregation ends, or null when none is running
+   */
+  synchronized Instant catchUp() {
+    Instant now = now();
+    while (true) {
+      SandboxMember due = null;
+      for (SandboxMember member : members.values()) {
+        if (member.running != null && (due == null || member.running.endsAt.isBefore(due.running.endsAt))) {
+          due = member;
+        }
+      }
+      if (due == null) {
+        return null;
+      }
+      if (now.isBefore(due.running.endsAt)) {
+        return due.running.endsAt;
+      }
+      end(due);
+    }
+  }
+
+  private void end(SandboxMember member) {
+    SandboxMember.Aggregation ended = member.running;
+    member.running = null;
+    if (ended.end.equals("CONNECTED")) {
+      member.successfullyAggregatedAt = ended.endsAt.toString();
+    }
+    if (ended.end.equals("CHALLENGED")) {
+      member.challenges = MxBank.challengeFor(ended.password, ++member.rounds);
+    }
+    move(member, ended.end, false, ended.endsAt);
+    publish(SandboxEvent.Type.AGGREGATION_ENDED, member, ended.endsAt, ended.jobGuid, null, null, false);
+  }
+
+  /**
+   * Starts an aggregation, in {@code status} while it runs, that ends after the aggregation time as
+   * {@code end}.
+   */
+  private void begin(SandboxMember member, String status, String end, String password) {
+    Instant now = now();
+    String job = "JOB-" + UUID.randomUUID();
+    member.jobGuid = job;
+    member.aggregatedAt = now.toString();
+    member.running = new SandboxMember.Aggregation(job, now.plus(aggregationTime), end, password);
+    move(member, status, true, now);
+    publish(SandboxEvent.Type.AGGREGATION_STARTED, member, now, job, null, null, false);
+    scheduled.run();
+  }
+
+  /** The one place a member's connection status and aggregating flag change: a change is published. */
+  private void move(SandboxMember member, String status, boolean aggregating, Instant at) {
+    boolean changed = !status.equals(member.connectionStatus) || aggregating != member.beingAggregated;
+    member.connectionStatus = status;
+    member.beingAggregated = aggregating;
+    if (changed) {
+      publish(SandboxEvent.Type.STATUS_CHANGED, member, at, null, null, null, false);
+    }
+  }
+
+  private void publish(
+      SandboxEvent.Type type, SandboxMember member, Instant at, String job, MxApi api, String callbackPayload, boolean skipWebhook) {
+    synchronized (events) {
+      events.add(
+          new SandboxEvent(
+              events.size() + 1, type, at, member.guid, member.userGuid, member.connectionStatus, member.beingAggregated,
+              job, api, callbackPayload, skipWebhook));
+      events.notifyAll();
+    }
+  }
+
+  /** {@return every event so far, oldest first} */
+  List<SandboxEvent> events() {
+    synchronized (events) {
+      return List.copyOf(events);
+    }
+  }
+
+  /**
+   * The first event of the log that matches, waiting for it (real time) up to {@code timeout}.
+   *
+   * @return the event, or null when none came in time
+   */
+  SandboxEvent awaitEvent(Predicate<SandboxEvent> matching, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (events) {
+      for (int seen = 0; ; ) {
+        for (; seen < events.size(); seen++) {
+          if (matching.test(events.get(seen))) {
+            return events.get(seen);
+          }
+        }
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return null;
+        }
+        events.wait(Math.max(1, left / 1_000_000));
+      }
+    }
+  }
+
+  synchronized void aggregationTime(Duration time) {
+    this.aggregationTime = time;
+  }
+
+  // ---- users and members
+
+  /** The user's guid for a guid or partner-defined id, or null. */
+  synchronized String userGuid(String identifier) {
+    if (userIdsByGuid.containsKey(identifier)) {
+      return identifier;
+    }
+    for (Map.Entry<String, String> user : userIdsByGuid.entrySet()) {
+      if (identifier.equals(user.getValue())) {
+        return user.getKey();
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Adds a copy of the seeded member under a new guid, with the same user and credential guid; its
+   * partner-defined id is the guid in lower case.
+   *
+   * @throws IllegalArgumentException if a member has that guid already
+   */
+  synchronized void addMember(String guid) {
+    if (members.containsKey(guid)) {
+      throw new IllegalArgumentException("the sandbox has a member with that guid already");
+    }
+    JsonObject platform = example("platform-member.json");
+    platform.addProperty("guid", guid);
+    platform.addProperty("id", guid.toLowerCase(Locale.ROOT));
     JsonObject nexus = example("nexus-member.json");
-    nexusMembers.put(nexus.get("guid").getAsString(), nexus);
-    credentialGuids.put(MxSandbox.MEMBER_GUID, Set.of(MxSandbox.CREDENTIAL_GUID));
+    nexus.addProperty("guid", guid);
+    SandboxMember member = new SandboxMember(guid, platform, nexus, Set.of(MxSandbox.CREDENTIAL_GUID));
+    members.put(guid, member);
+    publish(SandboxEvent.Type.MEMBER_CREATED, member, now(), null, null, null, false);
+  }
+
+  /** The member by guid, or null. */
+  synchronized SandboxMember member(String guid) {
+    return members.get(guid);
+  }
+
+  /** A Platform member of that user by guid or partner-defined id, or null. */
+  synchronized SandboxMember platformMember(String userGuid, String identifier) {
+    SandboxMember byGuid = members.get(identifier);
+    if (byGuid != null) {
+      return userGuid.equals(byGuid.userGuid) ? byGuid : null;
+    }
+    for (SandboxMember member : members.values()) {
+      if (userGuid.equals(member.userGuid) && member.hasId(identifier)) {
+        return member;
+      }
+    }
+    return null;
+  }
+
+  /** The member as the API shows it now, by guid (or, on Platform, partner-defined id) of any user; null if none. */
+  synchronized JsonObject view(MxApi api, String identifier) {
+    catchUp();
+    SandboxMember member = members.get(identifier);
+    if (member == null && api == MxApi.PLATFORM) {
+      for (SandboxMember each : members.values()) {
+        if (each.hasId(identifier)) {
+          member = each;
+        }
+      }
+    }
+    return member == null ? null : member.view(api);
   }
 
   /** True when every credential names a guid the member has. */
-  synchronized boolean knowsCredentials(String memberGuid, JsonArray credentials) {
-    Set<String> known = credentialGuids.getOrDefault(memberGuid, Set.of());
+  static boolean knowsCredentials(SandboxMember member, JsonArray credentials) {
     for (JsonElement credential : credentials) {
-      if (!known.contains(credential.getAsJsonObject().get("guid").getAsString())) {
+      if (!member.credentialGuids.contains(credential.getAsJsonObject().get("guid").getAsString())) {
         return false;
       }
     }
@@ -118,94 +288,46 @@ final class SandboxState {
     return value != null && value.isJsonPrimitive() && value.getAsJsonPrimitive().isString();
   }
 
-  private static JsonObject example(String name) {
-    try (InputStream in = SandboxState.class.getResourceAsStream(name)) {
-      String json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      return JsonParser.parseString(json).getAsJsonObject().getAsJsonObject("member");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** Now, to the millisecond, as MX's timestamps are. */
-  Instant now() {
-    return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-  }
-
-  /** The user's guid for a guid or partner-defined id, or null. */
-  synchronized String userGuid(String identifier) {
-    if (userIdsByGuid.containsKey(identifier)) {
-      return identifier;
-    }
-    for (Map.Entry<String, String> user : userIdsByGuid.entrySet()) {
-      if (identifier.equals(user.getValue())) {
-        return user.getKey();
-      }
-    }
-    return null;
-  }
+  // ---- what the APIs do to a member
 
   /**
-   * Adds a copy of the seeded member under a new guid on both APIs, with the same user and credential
-   * guid; its partner-defined id is the guid in lower case.
+   * Applies an update: the fields it writes, then new credentials, which start an aggregation unless
+   * skipped or one is already running (MX starts no second job); published as one {@link
+   * SandboxEvent.Type#MEMBER_UPDATED}.
    *
-   * @throws IllegalArgumentException if a member has that guid already
+   * @param fields the member fields the update writes, as sent
+   * @param credentials the credentials, or null when the update has none
+   * @return true when a job was already running
    */
-  synchronized void addMember(String guid) {
-    if (platformMembers.containsKey(guid)) {
-      throw new IllegalArgumentException("the sandbox has a member with that guid already");
+  synchronized boolean update(
+      SandboxMember member,
+      MxApi api,
+      Map<String, JsonElement> fields,
+      JsonArray credentials,
+      boolean skipAggregation,
+      String callbackPayload,
+      boolean skipWebhook) {
+    fields.forEach(member::write);
+    publish(SandboxEvent.Type.MEMBER_UPDATED, member, now(), null, api, callbackPayload, skipWebhook);
+    if (credentials != null && !credentials.isEmpty()) {
+      // the member's one credential is MX Bank's password
+      member.password = credentials.get(credentials.size() - 1).getAsJsonObject().get("value").getAsString();
     }
-    JsonObject platform = example("platform-member.json");
-    platform.addProperty("guid", guid);
-    platform.addProperty("id", guid.toLowerCase(java.util.Locale.ROOT));
-    platformMembers.put(guid, platform);
-    JsonObject nexus = example("nexus-member.json");
-    nexus.addProperty("guid", guid);
-    nexusMembers.put(guid, nexus);
-    credentialGuids.put(guid, Set.of(MxSandbox.CREDENTIAL_GUID));
-  }
-
-  /** A Platform member of that user by guid or id, or null; its aggregation brought up to now. The live object: hold the lock. */
-  JsonObject platformMember(String userGuid, String identifier) {
-    JsonObject byGuid = platformMembers.get(identifier);
-    if (byGuid != null && userGuid.equals(text(byGuid, "user_guid"))) {
-      return progress(byGuid);
+    boolean running = member.running != null;
+    if (credentials == null || credentials.isEmpty() || skipAggregation || running) {
+      return running;
     }
-    for (JsonObject member : platformMembers.values()) {
-      boolean sameUser = userGuid.equals(text(member, "user_guid"));
-      if (sameUser && (identifier.equals(text(member, "guid")) || identifier.equals(text(member, "id")))) {
-        return progress(member);
-      }
-    }
-    return null;
-  }
-
-  /** The Nexus member, or null; its aggregation brought up to now. The live object: hold the lock. */
-  JsonObject nexusMember(String guid) {
-    JsonObject member = nexusMembers.get(guid);
-    return member == null ? null : progress(member);
-  }
-
-  /** Ends the member's aggregation if its time has come, as MX Bank would end it. */
-  private JsonObject progress(JsonObject member) {
-    Aggregation running = aggregations.get(member);
-    if (running != null && !now().isBefore(running.endsAt)) {
-      aggregations.remove(member);
-      member.addProperty("is_being_aggregated", false);
-      member.addProperty("connection_status", running.end);
-      if (running.end.equals("CONNECTED")) {
-        member.addProperty("successfully_aggregated_at", now().toString());
-      }
-      if (running.end.equals("CHALLENGED")) {
-        challenges.put(member, MxBank.challengeFor(running.password, rounds.merge(member, 1, Integer::sum)));
-      }
-    }
-    return member;
+    member.challenges = null;
+    member.rounds = 0;
+    begin(member, "UPDATED", MxBank.endOf(member.password), member.password);
+    return false;
   }
 
   /** The challenges of a CHALLENGED member, or null when it is not challenged. */
-  synchronized JsonArray challengesOf(JsonObject member) {
-    return "CHALLENGED".equals(text(member, "connection_status")) ? challenges.getOrDefault(member, new JsonArray()) : null;
+  synchronized JsonArray challengesOf(SandboxMember member) {
+    return "CHALLENGED".equals(member.connectionStatus)
+        ? (member.challenges == null ? new JsonArray() : member.challenges.deepCopy())
+        : null;
   }
 
   /**
@@ -215,124 +337,55 @@ final class SandboxState {
    * @return null when done; else why the answers are not taken (400): an answer to a challenge the
    *     member was not asked, or a challenge left unanswered
    */
-  synchronized String resume(JsonObject member, JsonArray answers) {
-    JsonArray asked = challenges.getOrDefault(member, new JsonArray());
-    Set<String> guids = new java.util.HashSet<>();
-    for (JsonElement challenge : asked) {
-      guids.add(challenge.getAsJsonObject().get("guid").getAsString());
+  synchronized String resume(SandboxMember member, JsonArray answers) {
+    Set<String> asked = new HashSet<>();
+    for (JsonElement challenge : member.challenges == null ? new JsonArray() : member.challenges) {
+      asked.add(challenge.getAsJsonObject().get("guid").getAsString());
     }
-    Set<String> answered = new java.util.HashSet<>();
+    Set<String> answered = new HashSet<>();
     for (JsonElement answer : answers) {
       String guid = answer.getAsJsonObject().get("guid").getAsString();
-      if (!guids.contains(guid)) {
+      if (!asked.contains(guid)) {
         return "An answer names a challenge this member was not asked";
       }
       answered.add(guid);
     }
-    if (!answered.equals(guids)) {
+    if (!answered.equals(asked)) {
       return "Every challenge must be answered";
     }
-    challenges.remove(member);
+    member.challenges = null;
     String end = MxBank.endOfResume(answers);
-    begin(member, end, end.equals("CHALLENGED") ? "challenge" : passwords.getOrDefault(member, "password"));
-    member.addProperty("connection_status", "RESUMED");
+    begin(member, "RESUMED", end, end.equals("CHALLENGED") ? "challenge" : member.password == null ? "password" : member.password);
     return null;
   }
 
-  /** Puts both APIs' member in a status, as a test wants it; a CHALLENGED one gets a text challenge. */
+  /** Puts a member in a status, as a test wants it; a CHALLENGED one gets a text challenge. */
   synchronized void connectionStatus(String guid, String status, boolean beingAggregated) {
-    for (Map<String, JsonObject> members : List.of(platformMembers, nexusMembers)) {
-      JsonObject member = members.get(guid);
-      if (member == null) {
-        throw new IllegalArgumentException("the sandbox has no member " + guid);
-      }
-      aggregations.remove(member);
-      challenges.remove(member);
-      member.addProperty("connection_status", status);
-      member.addProperty("is_being_aggregated", beingAggregated);
-      if ("CHALLENGED".equals(status)) {
-        challenges.put(member, MxBank.challengeFor("challenge", rounds.merge(member, 1, Integer::sum)));
-      }
+    SandboxMember member = members.get(guid);
+    if (member == null) {
+      throw new IllegalArgumentException("the sandbox has no member " + guid);
     }
+    member.running = null;
+    member.challenges = "CHALLENGED".equals(status) ? MxBank.challengeFor("challenge", ++member.rounds) : null;
+    move(member, status, beingAggregated, now());
   }
 
-  synchronized void aggregationTime(Duration time) {
-    this.aggregationTime = time;
-  }
-
-  /** Starts an aggregation that ends, after the aggregation time, as {@code end}. */
-  private void begin(JsonObject member, String end, String password) {
-    member.addProperty("most_recent_job_guid", "JOB-" + UUID.randomUUID());
-    member.addProperty("is_being_aggregated", true);
-    member.addProperty("aggregated_at", now().toString());
-    aggregations.put(member, new Aggregation(now().plus(aggregationTime), end, password));
-  }
-
-  synchronized JsonObject platformMemberCopy(String identifier) {
-    JsonObject byGuid = platformMembers.get(identifier);
-    if (byGuid != null) {
-      return progress(byGuid).deepCopy();
-    }
-    for (JsonObject member : platformMembers.values()) {
-      if (identifier.equals(text(member, "guid")) || identifier.equals(text(member, "id"))) {
-        return progress(member).deepCopy();
-      }
-    }
-    return null;
-  }
-
-  synchronized JsonObject nexusMemberCopy(String guid) {
-    JsonObject member = nexusMembers.get(guid);
-    return member == null ? null : progress(member).deepCopy();
-  }
-
-  /**
-   * Applies new credentials: an aggregation starts unless skipped or one is already running (MX
-   * starts no second job). Returns true when a job was already running.
-   */
-  synchronized boolean applyCredentials(JsonObject member, JsonArray credentials, boolean skipAggregation) {
-    if (credentials != null && !credentials.isEmpty()) {
-      // the member's one credential is MX Bank's password
-      passwords.put(member, credentials.get(credentials.size() - 1).getAsJsonObject().get("value").getAsString());
-    }
-    boolean running = isBeingAggregated(member);
-    if (credentials == null || credentials.isEmpty() || skipAggregation || running) {
-      return running;
-    }
-    challenges.remove(member);
-    rounds.remove(member);
-    String password = passwords.get(member);
-    begin(member, MxBank.endOf(password), password);
-    member.addProperty("connection_status", "UPDATED");
-    return false;
-  }
-
-  /** A new aggregation job on the member, unless one is running (MX starts no second job). */
-  private void startAggregation(JsonObject member) {
-    if (!isBeingAggregated(member)) {
-      String password = passwords.getOrDefault(member, "password");
-      begin(member, MxBank.endOf(password), password);
-    }
-  }
-
-  private static boolean isBeingAggregated(JsonObject member) {
-    return member.has("is_being_aggregated")
-        && !member.get("is_being_aggregated").isJsonNull()
-        && member.get("is_being_aggregated").getAsBoolean();
-  }
-
+  /** Ends the member's aggregation now, connected; nothing when there is no such member. */
   synchronized void completeAggregation(String guid) {
-    for (Map<String, JsonObject> members : List.of(platformMembers, nexusMembers)) {
-      JsonObject member = members.get(guid);
-      if (member != null) {
-        aggregations.remove(member);
-        challenges.remove(member);
-        member.addProperty("is_being_aggregated", false);
-        member.addProperty("connection_status", "CONNECTED");
-        member.addProperty("successfully_aggregated_at", now().toString());
+    SandboxMember member = members.get(guid);
+    if (member != null) {
+      SandboxMember.Aggregation running = member.running;
+      member.running = null;
+      member.challenges = null;
+      member.successfullyAggregatedAt = now().toString();
+      move(member, "CONNECTED", false, now());
+      if (running != null) {
+        publish(SandboxEvent.Type.AGGREGATION_ENDED, member, now(), running.jobGuid, null, null, false);
       }
     }
   }
+
+  // ---- tokens and sessions
 
   synchronized String issueApiToken(String userGuid) {
     String token = "sandbox-api-token-" + UUID.randomUUID();
@@ -342,43 +395,45 @@ final class SandboxState {
 
   /**
    * Spends a one-time API token on a new session; null if the token is unknown, spent or stale.
-   * Unless {@code skipAggregation}, an aggregation starts for each of the user's Nexus members not
-   * being aggregated already, as MX's verification guide says opening a session does.
+   * Unless {@code skipAggregation}, an aggregation starts for each of the user's members not being
+   * aggregated already, as MX's verification guide says opening a session does.
    */
   synchronized String openSession(String apiToken, boolean skipAggregation) {
-    ApiToken issued = apiTokens.remove(apiToken);
+    ApiToken issued = apiToken == null ? null : apiTokens.remove(apiToken);
     if (issued == null || !now().isBefore(issued.issuedAt.plus(API_TOKEN_LIFETIME))) {
       return null;
     }
     String token = "sandbox-session-" + UUID.randomUUID();
     sessions.put(token, new SessionState(issued.userGuid, now()));
     if (!skipAggregation) {
-      for (JsonObject member : nexusMembers.values()) {
-        if (issued.userGuid.equals(text(member, "user_guid"))) {
-          startAggregation(member);
+      for (SandboxMember member : members.values()) {
+        if (issued.userGuid.equals(member.userGuid) && member.running == null) {
+          String password = member.password == null ? "password" : member.password;
+          begin(member, member.connectionStatus, MxBank.endOf(password), password);
         }
       }
     }
     return token;
   }
 
-  /** The open session for this token, or null; the caller checks expiry and marks it used. */
-  synchronized SessionState session(String token) {
-    return sessions.get(token);
+  /**
+   * The user of the session this token opened, marking it used; or why it is refused: null for an
+   * unknown token, and {@link #EXPIRED} for one past its 30 idle minutes.
+   */
+  synchronized String sessionUser(String token) {
+    SessionState session = token == null ? null : sessions.get(token);
+    if (session == null) {
+      return null;
+    }
+    if (!now().isBefore(session.lastUsed.plus(SESSION_LIFETIME))) {
+      return EXPIRED;
+    }
+    session.lastUsed = now();
+    return session.userGuid;
   }
 
-  synchronized void recordWebhook(String memberGuid, String callbackPayload) {
-    webhooks.add(new Webhook(memberGuid, callbackPayload));
-  }
-
-  synchronized List<Webhook> webhooks() {
-    return List.copyOf(webhooks);
-  }
-
-  static String text(JsonObject object, String name) {
-    JsonElement value = object.get(name);
-    return value == null || value.isJsonNull() ? null : value.getAsString();
-  }
+  /** What {@link #sessionUser} says of a session that lapsed. */
+  static final String EXPIRED = "";
 
   private static final class ApiToken {
     final String userGuid;
@@ -391,17 +446,13 @@ final class SandboxState {
   }
 
   /** One open session: its user and when it was last used. */
-  static final class SessionState {
+  private static final class SessionState {
     final String userGuid;
     Instant lastUsed;
 
     SessionState(String userGuid, Instant lastUsed) {
       this.userGuid = userGuid;
       this.lastUsed = lastUsed;
-    }
-
-    boolean expiredAt(Instant now) {
-      return !now.isBefore(lastUsed.plus(SESSION_LIFETIME));
     }
   }
 }

@@ -2,7 +2,7 @@ package io.github.mxmembers.sandbox;
 
 import java.util.Optional;
 
-/** A Member webhook the sandbox would have sent, with the callback payload MX echoes back. */
+/** A Member webhook the sandbox would have sent, with the callback payload MX echoes back: one per update ({@link SandboxEvent.Type#MEMBER_UPDATED}) not sent with {@code MX-Skip-Webhook}. */
 public final class Webhook {
   private final String memberGuid;
   private final String callbackPayload;
