@@ -8,14 +8,14 @@ import static org.mockserver.model.HttpResponse.response;
 
 import io.github.mxmembers.exception.MxApiException;
 import io.github.mxmembers.internal.platform.PlatformOperations;
-import io.github.mxmembers.internal.waiter.AggregationWaiter.Step;
 import io.github.mxmembers.internal.waiter.AggregationWaiter;
+import io.github.mxmembers.internal.waiter.AggregationWaiter.Step;
 import io.github.mxmembers.model.Challenge;
 import io.github.mxmembers.model.ConnectionStatus;
 import io.github.mxmembers.model.Member;
+import io.github.mxmembers.waiter.AggregationOutcome;
 import io.github.mxmembers.waiter.AggregationOutcome.EndUserAction;
 import io.github.mxmembers.waiter.AggregationOutcome.Kind;
-import io.github.mxmembers.waiter.AggregationOutcome;
 import io.github.mxmembers.waiter.AggregationWait;
 import java.time.Duration;
 import java.util.List;

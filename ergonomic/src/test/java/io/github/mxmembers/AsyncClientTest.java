@@ -218,7 +218,7 @@ class AsyncClientTest extends MockMxTest {
   @Test
   void cancelMidRetrySchedulesNoFurtherAttempt() throws Exception {
     server.when(request().withPath(MEMBER_PATH)).respond(response().withStatusCode(503));
-    List<CompletableFuture<Void>> delays = new CopyOnWriteArrayList<>();
+    java.util.concurrent.BlockingQueue<CompletableFuture<Void>> delays = new java.util.concurrent.LinkedBlockingQueue<>();
 
     try (MxPlatformAsyncClient mx =
         platform()
@@ -230,22 +230,15 @@ class AsyncClientTest extends MockMxTest {
                 })
             .build()) {
       CompletableFuture<MemberUpdateResult> call = mx.updateMember(MockMx.credentialUpdate());
-      long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-      while (delays.isEmpty() && System.nanoTime() < until) {
-        Thread.sleep(5);
-      }
-      assertThat(delays).hasSize(1);
+      CompletableFuture<Void> delay = delays.poll(10, TimeUnit.SECONDS);
+      assertThat(delay).as("the wait before attempt 2").isNotNull();
 
       call.cancel(true);
-      delays.get(0).complete(null); // the wait ends: a live call would send attempt 2 now
+      delay.complete(null); // the wait ends: a live call would send attempt 2 now
 
       assertThat(call).isCancelled();
       // the retry step may take up the finished wait on the I/O thread that scheduled it
-      until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-      while (listener.of(CallListener.CallFinished.class).isEmpty() && System.nanoTime() < until) {
-        Thread.sleep(5);
-      }
-      assertThat(listener.of(CallListener.CallFinished.class))
+      assertThat(listener.await(CallListener.CallFinished.class, 1))
           .singleElement()
           .satisfies(finished -> assertThat(finished.failure()).isInstanceOf(CancellationException.class));
     }
@@ -266,11 +259,8 @@ class AsyncClientTest extends MockMxTest {
     CompletableFuture<MemberUpdateResult> onTheWire = mx.updateMember(MockMx.credentialUpdate());
     CompletableFuture<MemberUpdateResult> waitingToRetry =
         mx.updateMember(MockMx.credentialUpdate().toBuilder().member("MBR-2").build());
-    awaitRequests(2);
-    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (listener.of(CallListener.RetryScheduled.class).isEmpty() && System.nanoTime() < until) {
-      Thread.sleep(5);
-    }
+    listener.await(CallListener.AttemptStarted.class, 2);
+    listener.await(CallListener.RetryScheduled.class, 1); // MBR-2's first attempt came back 503
     assertThat(sdkThreads()).isNotEmpty();
 
     mx.close();
@@ -292,22 +282,17 @@ class AsyncClientTest extends MockMxTest {
   @Test
   void closeEndsAWaitOnTheCallersSchedulerToo() throws Exception {
     server.when(request().withPath(MEMBER_PATH)).respond(response().withStatusCode(503));
-    List<CompletableFuture<Void>> delays = new CopyOnWriteArrayList<>();
+    java.util.concurrent.CountDownLatch waiting = new java.util.concurrent.CountDownLatch(1);
     MxPlatformAsyncClient mx =
         platform()
             .scheduler(
                 delay -> {
-                  CompletableFuture<Void> never = new CompletableFuture<>();
-                  delays.add(never);
-                  return never;
+                  waiting.countDown();
+                  return new CompletableFuture<>(); // never ends by itself
                 })
             .build();
     CompletableFuture<MemberUpdateResult> call = mx.updateMember(MockMx.credentialUpdate());
-    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (delays.isEmpty() && System.nanoTime() < until) {
-      Thread.sleep(5);
-    }
-    assertThat(delays).hasSize(1);
+    assertThat(waiting.await(10, TimeUnit.SECONDS)).as("waiting before attempt 2, on the caller's scheduler").isTrue();
 
     mx.close();
 
@@ -413,11 +398,9 @@ class AsyncClientTest extends MockMxTest {
     server.when(request().withMethod("PUT")).respond(response().withBody(MockMx.nexusMemberJson()));
   }
 
+  /** Waits until the server has received this many requests: they are on the wire, not queued. */
   private static void awaitRequests(int count) throws InterruptedException {
-    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (MockMx.received(server).length < count && System.nanoTime() < until) {
-      Thread.sleep(10);
-    }
+    Eventually.until("the server received " + count + " requests", Duration.ofSeconds(10), () -> MockMx.received(server).length >= count);
     assertThat(MockMx.received(server)).hasSize(count);
   }
 }

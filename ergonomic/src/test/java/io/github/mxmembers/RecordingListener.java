@@ -10,32 +10,59 @@ final class RecordingListener implements CallListener {
 
   @Override
   public void callStarted(CallStarted event) {
-    events.add(event);
+    heard(event);
   }
 
   @Override
   public void attemptStarted(AttemptStarted event) {
-    events.add(event);
+    heard(event);
   }
 
   @Override
   public void attemptFinished(AttemptFinished event) {
-    events.add(event);
+    heard(event);
   }
 
   @Override
   public void retryScheduled(RetryScheduled event) {
-    events.add(event);
+    heard(event);
   }
 
   @Override
   public void sessionOpened(SessionOpened event) {
-    events.add(event);
+    heard(event);
   }
 
   @Override
   public void callFinished(CallFinished event) {
+    heard(event);
+  }
+
+  /**
+   * Waits (on the listener's own signal, not by polling) until it has heard {@code count} events of
+   * this type, for at most 10 seconds.
+   *
+   * @return the events of that type, at least {@code count} of them
+   */
+  <T extends Record> List<T> await(Class<T> type, int count) throws InterruptedException {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+    synchronized (this) {
+      while (of(type).size() < count) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          throw new AssertionError("heard " + of(type).size() + " " + type.getSimpleName() + ", not " + count + ": " + summary());
+        }
+        wait(Math.max(1, left / 1_000_000));
+      }
+    }
+    return of(type);
+  }
+
+  private void heard(Record event) {
     events.add(event);
+    synchronized (this) {
+      notifyAll();
+    }
   }
 
   <T extends Record> List<T> of(Class<T> type) {

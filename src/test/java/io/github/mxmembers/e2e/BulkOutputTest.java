@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.mxmembers.cli.MxMembersCli;
 import io.github.mxmembers.sandbox.MxSandbox;
+import io.github.mxmembers.sandbox.MxSandboxExtension;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,32 +14,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What bulk-update shows a person and a script: progress, words, exit codes, help and completion. */
 class BulkOutputTest {
-  private static MxSandbox sandbox;
+  /** One sandbox for the class, reset before each test: the shipped extension. */
+  @RegisterExtension static final MxSandboxExtension SANDBOX = MxSandboxExtension.builder().build();
+
+  private final MxSandbox sandbox = SANDBOX.sandbox();
   @TempDir Path dir;
-
-  @BeforeAll
-  static void start() {
-    sandbox = MxSandbox.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    sandbox.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    sandbox.reset();
-  }
 
   private Map<String, String> env() {
     return Map.of(

@@ -6,6 +6,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.mxmembers.cli.MxMembersCli;
 import io.github.mxmembers.sandbox.MxSandbox;
+import io.github.mxmembers.sandbox.MxSandboxExtension;
 import io.github.mxmembers.sandbox.RecordedRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,10 +20,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -32,23 +32,15 @@ import org.junit.jupiter.api.io.TempDir;
  * own, as a user does; the sandbox records what reached it.
  */
 class BulkSafetyTest {
-  private static MxSandbox sandbox;
+  /** One sandbox for the class, reset before each test: the shipped extension. */
+  @RegisterExtension static final MxSandboxExtension SANDBOX = MxSandboxExtension.builder().build();
+
+  private final MxSandbox sandbox = SANDBOX.sandbox();
   @TempDir Path dir;
   private Path keyFile;
 
-  @BeforeAll
-  static void start() {
-    sandbox = MxSandbox.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    sandbox.close();
-  }
-
   @BeforeEach
-  void reset() {
-    sandbox.reset();
+  void keyFile() {
     keyFile = dir.resolve("key").resolve("journal.key");
   }
 

@@ -15,6 +15,7 @@ import io.github.mxmembers.bulk.JournalKey;
 import io.github.mxmembers.cli.MxMembersCli;
 import io.github.mxmembers.model.MemberUpdate;
 import io.github.mxmembers.sandbox.MxSandbox;
+import io.github.mxmembers.sandbox.MxSandboxExtension;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,11 +32,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** mx-members bulk-update and the BulkUpdate engine against the sandbox, over real loopback HTTP. */
@@ -57,23 +56,11 @@ class BulkUpdateTest {
     }
   }
 
-  private static MxSandbox sandbox;
+  /** One sandbox for the class, reset before each test: the shipped extension. */
+  @RegisterExtension static final MxSandboxExtension SANDBOX = MxSandboxExtension.builder().build();
+
+  private final MxSandbox sandbox = SANDBOX.sandbox();
   @TempDir Path dir;
-
-  @BeforeAll
-  static void start() {
-    sandbox = MxSandbox.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    sandbox.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    sandbox.reset();
-  }
 
   private static String guid(int i) {
     return String.format("MBR-bulk-%05d", i);
@@ -91,7 +78,7 @@ class BulkUpdateTest {
     return input;
   }
 
-  private static String metadata(int i) {
+  private String metadata(int i) {
     return sandbox.platformMember(guid(i)).orElseThrow().get("metadata").getAsString();
   }
 
@@ -115,7 +102,7 @@ class BulkUpdateTest {
     assertThat(report.get("done").getAsLong()).isEqualTo(120);
     assertThat(report.get("failed").getAsLong()).isZero();
     assertThat(report.get("rate_limited").getAsLong()).isGreaterThanOrEqualTo(6);
-    assertThat(IntStream.rangeClosed(1, 120).mapToObj(BulkUpdateTest::metadata))
+    assertThat(IntStream.rangeClosed(1, 120).mapToObj(this::metadata))
         .containsExactlyElementsOf(IntStream.rangeClosed(1, 120).mapToObj(i -> "m-" + i + "-a").collect(Collectors.toList()));
     assertThat(Files.exists(dir.resolve("input.rejects.jsonl"))).isFalse();
   }
@@ -195,10 +182,8 @@ class BulkUpdateTest {
     // three runs killed (kill -9) as the journal passes 10%, 45% and 80%, then one that finishes
     for (int killAt : new int[] {30, 135, 240}) {
       Process child = child(input);
-      long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-      while (entries(journal) < killAt && child.isAlive() && System.nanoTime() < until) {
-        Thread.sleep(2);
-      }
+      Eventually.until(
+          "the journal past " + killAt + " entries", Duration.ofSeconds(60), () -> entries(journal), n -> n >= killAt || !child.isAlive());
       child.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
       assertThat(entries(journal)).isLessThan(lines);
     }

@@ -7,6 +7,7 @@ import com.google.gson.JsonParser;
 import io.github.mxmembers.cli.ExitCodes;
 import io.github.mxmembers.cli.MxMembersCli;
 import io.github.mxmembers.sandbox.MxSandbox;
+import io.github.mxmembers.sandbox.MxSandboxExtension;
 import io.github.mxmembers.sandbox.RecordedRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,8 +19,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -32,14 +33,12 @@ class CliSafetyTest {
   private static final String GUID = MxSandbox.CREDENTIAL_GUID;
   private static final String MEMBER = MxSandbox.MEMBER_GUID;
 
-  private final MxSandbox sandbox = MxSandbox.start();
+  /** One sandbox for the class, reset before each test: the shipped extension. */
+  @RegisterExtension static final MxSandboxExtension SANDBOX = MxSandboxExtension.builder().build();
+
+  private final MxSandbox sandbox = SANDBOX.sandbox();
 
   @TempDir Path dir;
-
-  @AfterEach
-  void close() {
-    sandbox.close();
-  }
 
   private static CliRun run(Map<String, String> env, byte[] stdin, boolean terminal, String... args) {
     return CliRun.run(env, stdin, terminal, args);

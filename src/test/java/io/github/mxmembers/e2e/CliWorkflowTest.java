@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -186,13 +187,9 @@ class CliWorkflowTest {
       }
     }
 
-    void await(String prompt) throws InterruptedException {
-      long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-      while (!screen().contains(prompt) && System.nanoTime() < until) {
-        Thread.sleep(20);
-      }
-      assertThat(screen()).contains(prompt);
-      Thread.sleep(200); // the prompt is out; echo is off by now
+    /** Waits for the prompt; a password prompt is printed once echo is off (Console.readPassword). */
+    void await(String prompt) throws Exception {
+      Eventually.until("the prompt " + prompt, Duration.ofSeconds(60), this::screen, shown -> shown.contains(prompt));
     }
 
     void type(String line) throws java.io.IOException {

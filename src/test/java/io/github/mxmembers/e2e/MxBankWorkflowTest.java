@@ -15,17 +15,17 @@ import io.github.mxmembers.model.MemberUpdate;
 import io.github.mxmembers.model.RequiredCredential;
 import io.github.mxmembers.sandbox.ManualClock;
 import io.github.mxmembers.sandbox.MxSandbox;
+import io.github.mxmembers.sandbox.MxSandboxExtension;
+import io.github.mxmembers.waiter.AggregationOutcome;
 import io.github.mxmembers.waiter.AggregationOutcome.EndUserAction;
 import io.github.mxmembers.waiter.AggregationOutcome.Kind;
-import io.github.mxmembers.waiter.AggregationOutcome;
 import io.github.mxmembers.waiter.AggregationWait;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -35,18 +35,13 @@ import org.junit.jupiter.params.provider.EnumSource;
  * wait again. The clients' waits move the sandbox's clock, so aggregations end without sleeping.
  */
 class MxBankWorkflowTest {
-  private final ManualClock clock = new ManualClock(Instant.parse("2026-12-02T10:00:00Z"));
-  private MxSandbox sandbox;
+  private static final ManualClock CLOCK = new ManualClock(Instant.parse("2026-12-02T10:00:00Z"));
 
-  @BeforeEach
-  void start() {
-    sandbox = MxSandbox.start(clock);
-  }
+  /** One sandbox on the manual clock for the class, reset before each test: the shipped extension. */
+  @RegisterExtension static final MxSandboxExtension SANDBOX = MxSandboxExtension.builder().clock(CLOCK).build();
 
-  @AfterEach
-  void stop() {
-    sandbox.close();
-  }
+  private final ManualClock clock = CLOCK;
+  private final MxSandbox sandbox = SANDBOX.sandbox();
 
   /** One client behind one face: the sync ones as they are, the async ones joined. */
   enum Flavour {

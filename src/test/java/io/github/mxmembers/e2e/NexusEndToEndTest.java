@@ -9,29 +9,24 @@ import io.github.mxmembers.model.MemberUpdate;
 import io.github.mxmembers.model.MemberUpdateResult;
 import io.github.mxmembers.sandbox.ManualClock;
 import io.github.mxmembers.sandbox.MxSandbox;
+import io.github.mxmembers.sandbox.MxSandboxExtension;
 import io.github.mxmembers.sandbox.RecordedRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The Nexus API end to end: SSO token, session, update, expiry mid-run. */
 class NexusEndToEndTest {
-  private final ManualClock sandboxClock = new ManualClock(Instant.parse("2026-11-23T10:00:00Z"));
-  private MxSandbox sandbox;
+  private static final ManualClock SANDBOX_CLOCK = new ManualClock(Instant.parse("2026-11-23T10:00:00Z"));
 
-  @BeforeEach
-  void start() {
-    sandbox = MxSandbox.start(sandboxClock);
-  }
+  /** One sandbox on the manual clock for the class, reset before each test: the shipped extension. */
+  @RegisterExtension static final MxSandboxExtension SANDBOX = MxSandboxExtension.builder().clock(SANDBOX_CLOCK).build();
 
-  @AfterEach
-  void stop() {
-    sandbox.close();
-  }
+  private final ManualClock sandboxClock = SANDBOX_CLOCK;
+  private final MxSandbox sandbox = SANDBOX.sandbox();
 
   private MxNexusClient client() {
     return MxNexusClient.builder()

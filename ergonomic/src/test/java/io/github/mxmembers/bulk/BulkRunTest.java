@@ -148,9 +148,11 @@ class BulkRunTest {
     CompletableFuture<MemberUpdateResult> second = sent.poll(10, TimeUnit.SECONDS);
 
     runner.interrupt();
-    while (runner.isInterrupted()) {
-      Thread.onSpinWait(); // until the run has taken the interrupt: it now waits for the two in flight
-    }
+    // the run takes the interrupt, and waits for the two in flight, which only this test can end
+    io.github.mxmembers.Eventually.until(
+        "the run waiting for what is in flight, its interrupt taken",
+        java.time.Duration.ofSeconds(10),
+        () -> !runner.isInterrupted() && runner.getState() == Thread.State.WAITING);
     assertThat(complete).isNotDone();
     first.complete(null);
     second.complete(null);
@@ -177,6 +179,7 @@ class BulkRunTest {
     BlockingQueue<CompletableFuture<MemberUpdateResult>> sent = new LinkedBlockingQueue<>();
     BulkRun run = run(completingLater(sent), 4);
     Iterator<BulkItem> good = items(2);
+    java.util.concurrent.CountDownLatch broke = new java.util.concurrent.CountDownLatch(1);
     Iterator<BulkItem> breaking =
         new Iterator<>() {
           @Override
@@ -189,13 +192,25 @@ class BulkRunTest {
             if (good.hasNext()) {
               return good.next();
             }
+            broke.countDown();
             throw new java.io.UncheckedIOException(new java.io.IOException("disk gone"));
           }
         };
-    CompletableFuture<Boolean> complete = CompletableFuture.supplyAsync(() -> run.run(breaking));
+    CompletableFuture<Boolean> complete = new CompletableFuture<>();
+    Thread runner = new Thread(() -> {
+      try {
+        complete.complete(run.run(breaking));
+      } catch (Throwable e) {
+        complete.completeExceptionally(e);
+      }
+    });
+    runner.start();
     CompletableFuture<MemberUpdateResult> first = sent.poll(10, TimeUnit.SECONDS);
     CompletableFuture<MemberUpdateResult> second = sent.poll(10, TimeUnit.SECONDS);
-    Thread.sleep(50);
+    assertThat(broke.await(10, TimeUnit.SECONDS)).as("the input broke").isTrue();
+    // blocked (not ended): it waits for the two in flight, which only this test can end
+    io.github.mxmembers.Eventually.until(
+        "the run waiting for what is in flight", java.time.Duration.ofSeconds(10), () -> runner.getState() == Thread.State.WAITING);
     assertThat(complete).as("waits for the two in flight").isNotDone();
     first.complete(null);
     second.complete(null);

@@ -102,17 +102,16 @@ class PipelineStepsTest {
 
   @Test
   void theWatchdogAbortsAnAttemptAtItsTimeAndNotOnceDisarmed() throws InterruptedException {
-    AtomicBoolean aborted = new AtomicBoolean();
+    java.util.concurrent.CountDownLatch aborted = new java.util.concurrent.CountDownLatch(1);
     AtomicBoolean spared = new AtomicBoolean();
-    watchdog.abortAfter(() -> aborted.compareAndSet(false, true), Duration.ofMillis(20));
-    watchdog.abortAfter(() -> spared.compareAndSet(false, true), Duration.ofMillis(20)).disarm();
+    // the disarmed one is due first: had it not been disarmed, it would have run before the other
+    watchdog.abortAfter(() -> spared.compareAndSet(false, true), Duration.ofMillis(5)).disarm();
+    watchdog.abortAfter(() -> {
+      aborted.countDown();
+      return true;
+    }, Duration.ofMillis(30));
 
-    long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-    while (!aborted.get() && System.nanoTime() < until) {
-      Thread.sleep(5);
-    }
-
-    assertThat(aborted).isTrue();
+    assertThat(aborted.await(5, java.util.concurrent.TimeUnit.SECONDS)).as("aborted at its time").isTrue();
     assertThat(spared).isFalse();
   }
 }

@@ -7,8 +7,8 @@ import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.Map;
 import picocli.AutoComplete;
-import picocli.CommandLine.Command;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /** {@code mx-members}: update MX members from a terminal, against MX or the embedded sandbox. */
 @Command(

@@ -3,9 +3,9 @@ package io.github.mxmembers.cli;
 import io.github.mxmembers.model.UseCase;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.OptionSpec;
-import picocli.CommandLine;
 
 /**
  * Describes a command-line mistake from what this tool defines (option names, expected forms),

@@ -1,9 +1,9 @@
 package io.github.mxmembers.sandbox;
 
 import com.google.gson.JsonObject;
-import io.github.mxmembers.MxApi;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.github.mxmembers.MxApi;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -360,10 +360,14 @@ public final class MxSandbox implements AutoCloseable {
     }
   }
 
-  /** Back to the seeded state: faults, rate limit, latency, records, tokens, sessions and events cleared. */
+  /**
+   * Back to the seeded state: faults, rate limit, latency, records, tokens, sessions and events
+   * cleared, and the responses' {@code X-Request-Id} numbered from 1 again.
+   */
   public void reset() {
     rateLimit = null;
     latency = Duration.ZERO;
+    requestIds.set(0);
     synchronized (faults) {
       faults.clear();
     }
