@@ -11,7 +11,7 @@ final class Internals {
   private Internals() {}
 
   static ClientSettings settings(MxClientBuilder<?> builder) {
-    return ((DefaultClientBuilder<?>) builder).settings();
+    return ((DefaultClientBuilder<?, ?>) builder).settings();
   }
 
   static PlatformAuth platformAuth(PlatformClientBuilder<?> builder) {
@@ -24,7 +24,7 @@ final class Internals {
 
   /** Tests only: hears the point where each attempt of an async client is handed its connection. */
   static <B extends MxAsyncClientBuilder<B>> B writeObserver(B builder, AsyncHttpTransport.WriteObserver observer) {
-    ((DefaultClientBuilder<?>) builder).writeObserver(observer);
+    ((DefaultClientBuilder<?, ?>) builder).writeObserver(observer);
     return builder;
   }
 }

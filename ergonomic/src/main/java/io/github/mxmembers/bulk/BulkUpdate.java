@@ -402,7 +402,7 @@ public final class BulkUpdate {
       if (this.client == null) {
         throw new IllegalStateException("a client is required: platform(...), nexus(...) or client(...)");
       }
-      ClientSettings client = ((DefaultClientBuilder<?>) this.client).settings().copy();
+      ClientSettings client = ((DefaultClientBuilder<?, ?>) this.client).settings().copy();
       int connections = client.maxConnections();
       if (concurrency > connections) {
         throw new IllegalStateException(

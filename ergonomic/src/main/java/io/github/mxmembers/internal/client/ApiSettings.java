@@ -1,6 +1,7 @@
 package io.github.mxmembers.internal.client;
 
 import io.github.mxmembers.MxEnvironment;
+import io.github.mxmembers.PlatformApiVersion;
 import io.github.mxmembers.annotations.InternalApi;
 import io.github.mxmembers.internal.pipeline.Interceptor;
 import java.util.List;
@@ -48,6 +49,11 @@ public abstract class ApiSettings implements Cloneable {
 
   /** {@return the API's operations} */
   public abstract ApiOperations operations();
+
+  /** {@return the Platform API version the client pins; null on an API without versions (Nexus)} */
+  public PlatformApiVersion apiVersion() {
+    return null;
+  }
 
   /** Settings only: never a secret. */
   @Override

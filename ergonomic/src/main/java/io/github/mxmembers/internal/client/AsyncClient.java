@@ -1,6 +1,5 @@
 package io.github.mxmembers.internal.client;
 
-import io.github.mxmembers.MxApi;
 import io.github.mxmembers.MxAsyncClient;
 import io.github.mxmembers.annotations.InternalApi;
 import io.github.mxmembers.model.Challenge;
@@ -9,7 +8,6 @@ import io.github.mxmembers.model.MemberRef;
 import io.github.mxmembers.model.MemberResume;
 import io.github.mxmembers.model.MemberUpdate;
 import io.github.mxmembers.model.MemberUpdateResult;
-import io.github.mxmembers.model.RequestPreview;
 import io.github.mxmembers.model.RequiredCredential;
 import io.github.mxmembers.waiter.AggregationOutcome;
 import io.github.mxmembers.waiter.AggregationWait;
@@ -18,17 +16,13 @@ import java.util.concurrent.CompletableFuture;
 
 /** An async client of either API: each call is the client's {@link MemberCalls} future, as it is. */
 @InternalApi
-public class AsyncClient implements MxAsyncClient {
-  protected final MemberCalls calls;
-  private final Class<?> type;
-
+public class AsyncClient extends ClientBase implements MxAsyncClient {
   /**
    * @param settings the builder's settings, copied
    * @param type the public interface the client is, for {@link #toString()}
    */
   protected AsyncClient(ClientSettings settings, Class<?> type) {
-    this.calls = new MemberCalls(settings);
-    this.type = type;
+    super(settings, type);
   }
 
   /** {@return an async client of whichever API the settings are for, built from a copy of them} */
@@ -37,18 +31,8 @@ public class AsyncClient implements MxAsyncClient {
   }
 
   @Override
-  public final MxApi api() {
-    return calls.api();
-  }
-
-  @Override
   public final CompletableFuture<MemberUpdateResult> updateMember(MemberUpdate update) {
     return calls.updateMember(update);
-  }
-
-  @Override
-  public final RequestPreview preview(MemberUpdate update) {
-    return calls.preview(update);
   }
 
   @Override
@@ -74,21 +58,5 @@ public class AsyncClient implements MxAsyncClient {
   @Override
   public final CompletableFuture<AggregationOutcome> waitForAggregation(MemberRef member, AggregationWait wait) {
     return calls.waitForAggregation(member, wait);
-  }
-
-  @Override
-  public final int wakeWaits(String member) {
-    return calls.wakeWaits(member);
-  }
-
-  @Override
-  public final void close() {
-    calls.close();
-  }
-
-  /** {@return a description for logs and debugging, which never holds a secret} */
-  @Override
-  public final String toString() {
-    return type.getSimpleName() + "{" + calls + "}";
   }
 }

@@ -48,9 +48,14 @@ public final class ClientSettings implements Cloneable {
   /** Tests only: hears each attempt handed its connection. */
   AsyncHttpTransport.WriteObserver writeObserver;
 
-  ClientSettings(ApiSettings api, boolean async) {
+  private ClientSettings(ApiSettings api, boolean async) {
     this.api = api;
     this.async = async;
+  }
+
+  /** {@return the defaults, for a new client of the API these settings are, sync or async} */
+  public static ClientSettings of(ApiSettings api, boolean async) {
+    return new ClientSettings(api, async);
   }
 
   /** {@return a copy that changes independently of these settings} */

@@ -12,6 +12,7 @@ import io.github.mxmembers.retry.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Function;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.http.HttpHost;
 
@@ -23,18 +24,27 @@ import org.apache.hc.core5.http.HttpHost;
  * on the sync builders, {@code scheduler} and {@code ioThreads} on the async ones).
  *
  * @param <B> the public builder interface the subclass implements
+ * @param <C> the public client interface it builds
  */
 @InternalApi
-public abstract class DefaultClientBuilder<B> {
+public abstract class DefaultClientBuilder<B, C> {
   private final ClientSettings settings;
+  private final Class<B> type;
+  private final Function<ClientSettings, B> newBuilder;
+  private final Function<ClientSettings, C> newClient;
 
-  protected DefaultClientBuilder(ClientSettings settings) {
+  /**
+   * @param settings the settings so far: a new API's and flavour's, or a copy
+   * @param type the public builder interface this builder is, for {@link #toString()}
+   * @param newBuilder a builder of the same API and flavour over other settings, for {@link #copy()}
+   * @param newClient the client these settings build
+   */
+  protected DefaultClientBuilder(
+      ClientSettings settings, Class<B> type, Function<ClientSettings, B> newBuilder, Function<ClientSettings, C> newClient) {
     this.settings = settings;
-  }
-
-  /** A builder for a new client of this API and flavour. */
-  protected DefaultClientBuilder(ApiSettings api, boolean async) {
-    this(new ClientSettings(api, async));
+    this.type = type;
+    this.newBuilder = newBuilder;
+    this.newClient = newClient;
   }
 
   /** {@return this builder, as its public interface} */
@@ -48,14 +58,17 @@ public abstract class DefaultClientBuilder<B> {
     return settings;
   }
 
-  /** {@return a builder of the same API and flavour over these settings} */
-  protected abstract B newBuilder(ClientSettings settings);
-
-  /** {@return the public builder interface this builder is, for {@link #toString()}} */
-  protected abstract Class<B> type();
-
   public final B copy() {
-    return newBuilder(settings.copy());
+    return newBuilder.apply(settings.copy());
+  }
+
+  /**
+   * Builds the client from a copy of the settings, so that this builder changes nothing of it later.
+   *
+   * @throws IllegalStateException naming what the settings lack, before anything is built
+   */
+  public final C build() {
+    return newClient.apply(settings);
   }
 
   public final B environment(MxEnvironment environment) {
@@ -165,7 +178,7 @@ public abstract class DefaultClientBuilder<B> {
   /** Settings only: never an API key. */
   @Override
   public String toString() {
-    return type().getEnclosingClass().getSimpleName() + "." + type().getSimpleName() + "{" + settings + "}";
+    return type.getEnclosingClass().getSimpleName() + "." + type.getSimpleName() + "{" + settings + "}";
   }
 
   /**

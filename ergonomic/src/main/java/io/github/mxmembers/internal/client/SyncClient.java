@@ -1,6 +1,5 @@
 package io.github.mxmembers.internal.client;
 
-import io.github.mxmembers.MxApi;
 import io.github.mxmembers.MxClient;
 import io.github.mxmembers.annotations.InternalApi;
 import io.github.mxmembers.model.Challenge;
@@ -9,7 +8,6 @@ import io.github.mxmembers.model.MemberRef;
 import io.github.mxmembers.model.MemberResume;
 import io.github.mxmembers.model.MemberUpdate;
 import io.github.mxmembers.model.MemberUpdateResult;
-import io.github.mxmembers.model.RequestPreview;
 import io.github.mxmembers.model.RequiredCredential;
 import io.github.mxmembers.waiter.AggregationOutcome;
 import io.github.mxmembers.waiter.AggregationWait;
@@ -17,32 +15,18 @@ import java.util.List;
 
 /** A sync client of either API: each call is the client's {@link MemberCalls} future, joined. */
 @InternalApi
-public class SyncClient implements MxClient {
-  protected final MemberCalls calls;
-  private final Class<?> type;
-
+public class SyncClient extends ClientBase implements MxClient {
   /**
    * @param settings the builder's settings, copied
    * @param type the public interface the client is, for {@link #toString()}
    */
   protected SyncClient(ClientSettings settings, Class<?> type) {
-    this.calls = new MemberCalls(settings);
-    this.type = type;
-  }
-
-  @Override
-  public final MxApi api() {
-    return calls.api();
+    super(settings, type);
   }
 
   @Override
   public final MemberUpdateResult updateMember(MemberUpdate update) {
     return Calls.join(calls.updateMember(update));
-  }
-
-  @Override
-  public final RequestPreview preview(MemberUpdate update) {
-    return calls.preview(update);
   }
 
   @Override
@@ -68,21 +52,5 @@ public class SyncClient implements MxClient {
   @Override
   public final AggregationOutcome waitForAggregation(MemberRef member, AggregationWait wait) {
     return Calls.join(calls.waitForAggregation(member, wait));
-  }
-
-  @Override
-  public final int wakeWaits(String member) {
-    return calls.wakeWaits(member);
-  }
-
-  @Override
-  public final void close() {
-    calls.close();
-  }
-
-  /** {@return a description for logs and debugging, which never holds a secret} */
-  @Override
-  public final String toString() {
-    return type.getSimpleName() + "{" + calls + "}";
   }
 }

@@ -9,6 +9,7 @@ import io.github.mxmembers.internal.client.AsyncClient;
 import io.github.mxmembers.internal.client.ClientSettings;
 import io.github.mxmembers.internal.client.DefaultClientBuilder;
 import io.github.mxmembers.internal.client.SyncClient;
+import java.util.function.Function;
 
 /**
  * What {@link MxNexusClient} and {@link MxNexusAsyncClient} are made of: a builder whose Nexus settings
@@ -21,30 +22,35 @@ public final class NexusClients {
 
   /** {@return a new sync builder} */
   public static MxNexusClient.Builder syncBuilder() {
-    return new SyncBuilder(new NexusAuth());
+    return new SyncBuilder(ClientSettings.of(new NexusAuth(), false));
   }
 
   /** {@return a new async builder} */
   public static MxNexusAsyncClient.Builder asyncBuilder() {
-    return new AsyncBuilder(new NexusAuth());
+    return new AsyncBuilder(ClientSettings.of(new NexusAuth(), true));
   }
 
-  /** The Nexus settings, once for both flavours' builders. */
-  abstract static class Builder<B> extends DefaultClientBuilder<B> {
-    Builder(ClientSettings settings) {
-      super(settings);
-    }
-
-    Builder(NexusAuth auth, boolean async) {
-      super(auth, async);
+  /**
+   * The Nexus settings, once for both flavours' builders; the API-token source too, which each
+   * flavour's public interface takes in its own form.
+   */
+  private abstract static class Builder<B, C> extends DefaultClientBuilder<B, C> {
+    Builder(ClientSettings settings, Class<B> type, Function<ClientSettings, B> newBuilder, Function<ClientSettings, C> newClient) {
+      super(settings, type, newBuilder, newClient);
     }
 
     private NexusAuth auth() {
       return (NexusAuth) settings().api();
     }
 
-    final NexusAuth nexus() {
-      return auth();
+    public final B apiTokenSource(ApiTokenSource apiTokenSource) {
+      auth().apiTokenSource(apiTokenSource);
+      return self();
+    }
+
+    public final B apiTokenSource(AsyncApiTokenSource apiTokenSource) {
+      auth().apiTokenSource(apiTokenSource);
+      return self();
     }
 
     public final B ssoFromEnvironment() {
@@ -68,66 +74,16 @@ public final class NexusClients {
     }
   }
 
-  private static final class SyncBuilder extends Builder<MxNexusClient.Builder> implements MxNexusClient.Builder {
-    SyncBuilder(NexusAuth auth) {
-      super(auth, false);
-    }
-
+  private static final class SyncBuilder extends Builder<MxNexusClient.Builder, MxNexusClient> implements MxNexusClient.Builder {
     SyncBuilder(ClientSettings settings) {
-      super(settings);
-    }
-
-    @Override
-    protected MxNexusClient.Builder newBuilder(ClientSettings settings) {
-      return new SyncBuilder(settings);
-    }
-
-    @Override
-    protected Class<MxNexusClient.Builder> type() {
-      return MxNexusClient.Builder.class;
-    }
-
-    @Override
-    public MxNexusClient.Builder apiTokenSource(ApiTokenSource apiTokenSource) {
-      nexus().apiTokenSource(apiTokenSource);
-      return this;
-    }
-
-    @Override
-    public MxNexusClient build() {
-      return new Sync(settings());
+      super(settings, MxNexusClient.Builder.class, SyncBuilder::new, Sync::new);
     }
   }
 
-  private static final class AsyncBuilder extends Builder<MxNexusAsyncClient.Builder>
+  private static final class AsyncBuilder extends Builder<MxNexusAsyncClient.Builder, MxNexusAsyncClient>
       implements MxNexusAsyncClient.Builder {
-    AsyncBuilder(NexusAuth auth) {
-      super(auth, true);
-    }
-
     AsyncBuilder(ClientSettings settings) {
-      super(settings);
-    }
-
-    @Override
-    protected MxNexusAsyncClient.Builder newBuilder(ClientSettings settings) {
-      return new AsyncBuilder(settings);
-    }
-
-    @Override
-    protected Class<MxNexusAsyncClient.Builder> type() {
-      return MxNexusAsyncClient.Builder.class;
-    }
-
-    @Override
-    public MxNexusAsyncClient.Builder apiTokenSource(AsyncApiTokenSource apiTokenSource) {
-      nexus().apiTokenSource(apiTokenSource);
-      return this;
-    }
-
-    @Override
-    public MxNexusAsyncClient build() {
-      return new Async(settings());
+      super(settings, MxNexusAsyncClient.Builder.class, AsyncBuilder::new, Async::new);
     }
   }
 

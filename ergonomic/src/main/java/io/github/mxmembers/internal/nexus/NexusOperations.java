@@ -20,7 +20,6 @@ import io.github.mxmembers.internal.json.MxJson;
 import io.github.mxmembers.model.Challenge;
 import io.github.mxmembers.model.Credential;
 import io.github.mxmembers.model.Member;
-import io.github.mxmembers.model.MemberRef;
 import io.github.mxmembers.model.MemberResume;
 import io.github.mxmembers.model.MemberUpdate;
 import io.github.mxmembers.model.MemberUpdateResult;
@@ -28,7 +27,6 @@ import io.github.mxmembers.model.RequiredCredential;
 import io.github.mxmembers.model.UpdateField;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The Nexus API's calls, and the only place that knows its generated models: update member ({@code
@@ -37,10 +35,7 @@ import java.util.Objects;
  * inside the user's session, which the pipeline's auth step adds.
  */
 @InternalApi
-public final class NexusOperations implements ApiOperations {
-  /** The one instance: the Nexus API has no version to pin. */
-  public static final NexusOperations INSTANCE = new NexusOperations();
-
+public final class NexusOperations {
   /** The update's body fields, by the table: each written with the generated model's own setter. */
   private static final BodyWriters<MemberUpdateRequest> BODY =
       new BodyWriters<>(
@@ -50,7 +45,7 @@ public final class NexusOperations implements ApiOperations {
               UpdateField.METADATA, (member, update) -> member.metadata(update.metadata().orElseThrow()),
               UpdateField.SKIP_AGGREGATION, (member, update) -> member.skipAggregation(update.skipAggregation().orElseThrow())));
 
-  private final Operation<MemberUpdate, MemberUpdateResult> updateMember =
+  private static final Operation<MemberUpdate, MemberUpdateResult> UPDATE_MEMBER =
       JsonOperation.idempotent(
           "update",
           update -> {
@@ -72,7 +67,7 @@ public final class NexusOperations implements ApiOperations {
                   .build());
 
   /** {@code GET /member/{guid}/credentials} (singular, as MX's page has it), one page. */
-  private final Operation<MemberAddress, Page<RequiredCredential>> listCredentials =
+  private static final Operation<MemberAddress, Page<RequiredCredential>> LIST_CREDENTIALS =
       JsonOperation.idempotent(
           "member",
           at -> MembersApi.listMemberCredentialsRequest(at.member, at.page, MemberAddress.RECORDS_PER_PAGE),
@@ -80,7 +75,7 @@ public final class NexusOperations implements ApiOperations {
           (body, call, response) -> MxJson.credentials(body, "field_type_name"));
 
   /** {@code GET /members/{guid}}: the member, whose status fields a wait follows. */
-  private final Operation<MemberAddress, Member> readStatus =
+  private static final Operation<MemberAddress, Member> READ_MEMBER =
       JsonOperation.idempotent(
           "member",
           at -> MembersApi.readMemberRequest(at.member),
@@ -88,7 +83,7 @@ public final class NexusOperations implements ApiOperations {
           (body, call, response) -> member(body));
 
   /** {@code GET /members/{guid}/challenges}, one page; a 204 or an empty list is no challenges. */
-  private final Operation<MemberAddress, Page<Challenge>> listChallenges =
+  private static final Operation<MemberAddress, Page<Challenge>> LIST_CHALLENGES =
       JsonOperation.idempotent(
           "member",
           at -> MembersApi.listMemberChallengesRequest(at.member, at.page, MemberAddress.RECORDS_PER_PAGE),
@@ -100,7 +95,7 @@ public final class NexusOperations implements ApiOperations {
    * MX answers 405 once the member is no longer challenged, so a repeat of an answer that reached MX
    * would fail where the first succeeded.
    */
-  private final Operation<MemberResume, Member> resume =
+  private static final Operation<MemberResume, Member> RESUME =
       JsonOperation.once(
           "resume",
           resume -> {
@@ -112,46 +107,11 @@ public final class NexusOperations implements ApiOperations {
           MembersApi::resumeAggregationResponseJson,
           (body, call, response) -> member(body));
 
+  /** The Nexus API's calls: one set, since the API has no version to pin. */
+  public static final ApiOperations INSTANCE =
+      new ApiOperations(MxApi.NEXUS, UPDATE_MEMBER, LIST_CREDENTIALS, READ_MEMBER, LIST_CHALLENGES, RESUME);
+
   private NexusOperations() {}
-
-  @Override
-  public MxApi api() {
-    return MxApi.NEXUS;
-  }
-
-  @Override
-  public Operation<MemberUpdate, MemberUpdateResult> updateMember() {
-    return updateMember;
-  }
-
-  @Override
-  public Operation<MemberAddress, Page<RequiredCredential>> listCredentials() {
-    return listCredentials;
-  }
-
-  @Override
-  public Operation<MemberAddress, Member> readStatus() {
-    return readStatus;
-  }
-
-  @Override
-  public Operation<MemberAddress, Page<Challenge>> listChallenges() {
-    return listChallenges;
-  }
-
-  @Override
-  public Operation<MemberResume, Member> resume() {
-    return resume;
-  }
-
-  @Override
-  public MemberAddress address(MemberRef member) {
-    Objects.requireNonNull(member, "member == null");
-    if (member.user().isPresent()) {
-      throw new IllegalArgumentException("user: the Nexus API has none (a session is its user's): MemberRef.of(member)");
-    }
-    return MemberAddress.of(member);
-  }
 
   /** The member in a response body, by the generated models' field names. */
   public static Member member(JsonObject body) {

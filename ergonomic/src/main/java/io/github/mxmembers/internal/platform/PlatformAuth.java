@@ -61,6 +61,7 @@ public final class PlatformAuth extends ApiSettings {
     this.apiVersion = Objects.requireNonNull(apiVersion, "apiVersion == null");
   }
 
+  @Override
   public PlatformApiVersion apiVersion() {
     return apiVersion;
   }
@@ -90,7 +91,7 @@ public final class PlatformAuth extends ApiSettings {
 
   @Override
   public ApiOperations operations() {
-    return new PlatformOperations(apiVersion);
+    return PlatformOperations.of(apiVersion);
   }
 
   private Header authorization() {

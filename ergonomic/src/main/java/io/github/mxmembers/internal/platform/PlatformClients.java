@@ -8,11 +8,12 @@ import io.github.mxmembers.internal.client.AsyncClient;
 import io.github.mxmembers.internal.client.ClientSettings;
 import io.github.mxmembers.internal.client.DefaultClientBuilder;
 import io.github.mxmembers.internal.client.SyncClient;
+import java.util.function.Function;
 
 /**
  * What {@link MxPlatformClient} and {@link MxPlatformAsyncClient} are made of: a builder whose Platform
  * settings ({@link PlatformAuth}) are declared once for both flavours, and a client of each flavour
- * over the one core every client shares, which adds only the pinned {@code apiVersion()}.
+ * over the one core every client shares.
  */
 @InternalApi
 public final class PlatformClients {
@@ -20,22 +21,18 @@ public final class PlatformClients {
 
   /** {@return a new sync builder} */
   public static MxPlatformClient.Builder syncBuilder() {
-    return new SyncBuilder(new PlatformAuth());
+    return new SyncBuilder(ClientSettings.of(new PlatformAuth(), false));
   }
 
   /** {@return a new async builder} */
   public static MxPlatformAsyncClient.Builder asyncBuilder() {
-    return new AsyncBuilder(new PlatformAuth());
+    return new AsyncBuilder(ClientSettings.of(new PlatformAuth(), true));
   }
 
   /** The Platform settings, once for both flavours' builders. */
-  abstract static class Builder<B> extends DefaultClientBuilder<B> {
-    Builder(ClientSettings settings) {
-      super(settings);
-    }
-
-    Builder(PlatformAuth auth, boolean async) {
-      super(auth, async);
+  private abstract static class Builder<B, C> extends DefaultClientBuilder<B, C> {
+    Builder(ClientSettings settings, Class<B> type, Function<ClientSettings, B> newBuilder, Function<ClientSettings, C> newClient) {
+      super(settings, type, newBuilder, newClient);
     }
 
     private PlatformAuth auth() {
@@ -58,76 +55,29 @@ public final class PlatformClients {
     }
   }
 
-  private static final class SyncBuilder extends Builder<MxPlatformClient.Builder> implements MxPlatformClient.Builder {
-    SyncBuilder(PlatformAuth auth) {
-      super(auth, false);
-    }
-
+  private static final class SyncBuilder extends Builder<MxPlatformClient.Builder, MxPlatformClient> implements MxPlatformClient.Builder {
     SyncBuilder(ClientSettings settings) {
-      super(settings);
-    }
-
-    @Override
-    protected MxPlatformClient.Builder newBuilder(ClientSettings settings) {
-      return new SyncBuilder(settings);
-    }
-
-    @Override
-    protected Class<MxPlatformClient.Builder> type() {
-      return MxPlatformClient.Builder.class;
-    }
-
-    @Override
-    public MxPlatformClient build() {
-      return new Sync(settings());
+      super(settings, MxPlatformClient.Builder.class, SyncBuilder::new, Sync::new);
     }
   }
 
-  private static final class AsyncBuilder extends Builder<MxPlatformAsyncClient.Builder>
+  private static final class AsyncBuilder extends Builder<MxPlatformAsyncClient.Builder, MxPlatformAsyncClient>
       implements MxPlatformAsyncClient.Builder {
-    AsyncBuilder(PlatformAuth auth) {
-      super(auth, true);
-    }
-
     AsyncBuilder(ClientSettings settings) {
-      super(settings);
-    }
-
-    @Override
-    protected MxPlatformAsyncClient.Builder newBuilder(ClientSettings settings) {
-      return new AsyncBuilder(settings);
-    }
-
-    @Override
-    protected Class<MxPlatformAsyncClient.Builder> type() {
-      return MxPlatformAsyncClient.Builder.class;
-    }
-
-    @Override
-    public MxPlatformAsyncClient build() {
-      return new Async(settings());
+      super(settings, MxPlatformAsyncClient.Builder.class, AsyncBuilder::new, Async::new);
     }
   }
 
+  // apiVersion() is the core's: ClientBase has it for every client, and these interfaces show it
   private static final class Sync extends SyncClient implements MxPlatformClient {
     Sync(ClientSettings settings) {
       super(settings, MxPlatformClient.class);
-    }
-
-    @Override
-    public PlatformApiVersion apiVersion() {
-      return ((PlatformAuth) calls.settings()).apiVersion();
     }
   }
 
   private static final class Async extends AsyncClient implements MxPlatformAsyncClient {
     Async(ClientSettings settings) {
       super(settings, MxPlatformAsyncClient.class);
-    }
-
-    @Override
-    public PlatformApiVersion apiVersion() {
-      return ((PlatformAuth) calls.settings()).apiVersion();
     }
   }
 }

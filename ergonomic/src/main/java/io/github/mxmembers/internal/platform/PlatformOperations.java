@@ -22,7 +22,6 @@ import io.github.mxmembers.model.CallbackPayload;
 import io.github.mxmembers.model.Challenge;
 import io.github.mxmembers.model.Credential;
 import io.github.mxmembers.model.Member;
-import io.github.mxmembers.model.MemberRef;
 import io.github.mxmembers.model.MemberResume;
 import io.github.mxmembers.model.MemberUpdate;
 import io.github.mxmembers.model.MemberUpdateResult;
@@ -32,7 +31,6 @@ import io.github.mxmembers.model.UseCase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The Platform API's calls for one pinned version, and the only place that knows its generated
@@ -42,7 +40,7 @@ import java.util.Objects;
  * spec fails the compilation here, never a silent empty value at run time.
  */
 @InternalApi
-public final class PlatformOperations implements ApiOperations {
+public final class PlatformOperations {
   /** The update's body fields, by the table: each written with the generated model's own setter. */
   private static final BodyWriters<MemberUpdateRequest> BODY =
       new BodyWriters<>(
@@ -55,16 +53,16 @@ public final class PlatformOperations implements ApiOperations {
                   (member, update) -> member.backgroundAggregationIsDisabled(update.backgroundAggregationDisabled().orElseThrow()),
               UpdateField.USE_CASES, (member, update) -> member.useCases(wireUseCases(update.useCases().orElseThrow()))));
 
-  private final Operation<MemberUpdate, MemberUpdateResult> updateMember;
-  private final Operation<MemberAddress, Page<RequiredCredential>> listCredentials;
-  private final Operation<MemberAddress, Member> readStatus;
-  private final Operation<MemberAddress, Page<Challenge>> listChallenges;
-  private final Operation<MemberResume, Member> resume;
+  private PlatformOperations() {}
 
-  /** @param version the version every request pins in {@code Accept-Version} */
-  public PlatformOperations(PlatformApiVersion version) {
+  /**
+   * The Platform API's calls, pinned to a version.
+   *
+   * @param version the version every request pins in {@code Accept-Version}
+   */
+  public static ApiOperations of(PlatformApiVersion version) {
     String pinned = version.value();
-    this.updateMember =
+    Operation<MemberUpdate, MemberUpdateResult> updateMember =
         JsonOperation.idempotent(
             "update",
             update -> {
@@ -85,7 +83,7 @@ public final class PlatformOperations implements ApiOperations {
                     .attempts(call.attempts())
                     .requestId(response.requestId())
                     .build());
-    this.listCredentials =
+    Operation<MemberAddress, Page<RequiredCredential>> listCredentials =
         JsonOperation.idempotent(
             "member",
             at -> MembersApi.listMemberCredentialsRequest(pinned, at.user, at.member, at.page, MemberAddress.RECORDS_PER_PAGE),
@@ -93,14 +91,14 @@ public final class PlatformOperations implements ApiOperations {
             (body, call, response) -> MxJson.credentials(body, "type"));
     // the member's status fields (connection status, aggregated at, being aggregated;
     // is_authenticated, has_processed_* and the challenges in its raw JSON)
-    this.readStatus =
+    Operation<MemberAddress, Member> readStatus =
         JsonOperation.idempotent(
             "member",
             at -> MembersApi.readMemberStatusRequest(pinned, at.user, at.member),
             MembersApi::readMemberStatusResponseJson,
             (body, call, response) -> member(body));
     // a 204 is no challenges
-    this.listChallenges =
+    Operation<MemberAddress, Page<Challenge>> listChallenges =
         JsonOperation.idempotent(
             "member",
             at -> MembersApi.listMemberChallengesRequest(pinned, at.user, at.member, at.page, MemberAddress.RECORDS_PER_PAGE),
@@ -108,58 +106,20 @@ public final class PlatformOperations implements ApiOperations {
             (body, call, response) -> MxJson.challenges(body));
     // rooted in member; sent once: a repeat after the first may have reached MX could answer a
     // one-time code twice, or meet a member no longer challenged and fail where the first succeeded
-    this.resume =
+    Operation<MemberResume, Member> resume =
         JsonOperation.once(
             "resume",
-            resume -> {
-              String user = resume.user().orElseThrow(() -> new IllegalArgumentException("user is required on the Platform API"));
+            answers -> {
+              String user = answers.user().orElseThrow(() -> new IllegalArgumentException("user is required on the Platform API"));
               return MembersApi.resumeAggregationRequest(
                   pinned,
                   user,
-                  resume.member(),
-                  new MemberResumeRequestBody().member(new MemberResumeRequest().challenges(wire(resume.answers()))));
+                  answers.member(),
+                  new MemberResumeRequestBody().member(new MemberResumeRequest().challenges(wire(answers.answers()))));
             },
             MembersApi::resumeAggregationResponseJson,
             (body, call, response) -> member(body));
-  }
-
-  @Override
-  public MxApi api() {
-    return MxApi.PLATFORM;
-  }
-
-  @Override
-  public Operation<MemberUpdate, MemberUpdateResult> updateMember() {
-    return updateMember;
-  }
-
-  @Override
-  public Operation<MemberAddress, Page<RequiredCredential>> listCredentials() {
-    return listCredentials;
-  }
-
-  @Override
-  public Operation<MemberAddress, Member> readStatus() {
-    return readStatus;
-  }
-
-  @Override
-  public Operation<MemberAddress, Page<Challenge>> listChallenges() {
-    return listChallenges;
-  }
-
-  @Override
-  public Operation<MemberResume, Member> resume() {
-    return resume;
-  }
-
-  @Override
-  public MemberAddress address(MemberRef member) {
-    Objects.requireNonNull(member, "member == null");
-    if (member.user().isEmpty()) {
-      throw new IllegalArgumentException("user is required on the Platform API: MemberRef.of(user, member)");
-    }
-    return MemberAddress.of(member);
+    return new ApiOperations(MxApi.PLATFORM, updateMember, listCredentials, readStatus, listChallenges, resume);
   }
 
   /** The member in a response body, by the generated models' field names. */
