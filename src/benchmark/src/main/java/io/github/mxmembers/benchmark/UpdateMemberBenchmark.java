@@ -40,7 +40,9 @@ import org.apache.hc.core5.util.Timeout;
  * answering after 50 ms, the sync client on 256 threads beside it, and async over sync one call at a
  * time. Then the bulk engine ({@link BulkBenchmark}).
  *
- * <p>Run: {@code java -jar src/benchmark/target/mx-members-benchmark.jar [--rounds N] [--seconds S] [--part all|sync|async|bulk|waits]}.
+ * <p>Then cold start ({@link ColdStartBenchmark}): spawn to first call in a JVM per run.
+ *
+ * <p>Run: {@code java -jar src/benchmark/target/mx-members-benchmark.jar [--rounds N] [--seconds S] [--part all|sync|async|bulk|waits|cold]}.
  */
 public final class UpdateMemberBenchmark {
   static final String CLIENT_ID = "bench-client";
@@ -76,7 +78,7 @@ public final class UpdateMemberBenchmark {
           part = args[++i];
           break;
         default:
-          System.err.println("usage: [--rounds N] [--seconds S] [--part all|sync|async|bulk|waits]");
+          System.err.println("usage: [--rounds N] [--seconds S] [--part all|sync|async|bulk|waits|cold]");
           System.exit(2);
       }
     }
@@ -113,6 +115,10 @@ public final class UpdateMemberBenchmark {
           WaitBenchmark.run();
           return;
         }
+        if (part.equals("cold")) {
+          ColdStartBenchmark.run(baseUrl, 2 * rounds);
+          return;
+        }
         // warm-up: JIT, both pools filled to 8 connections
         for (Caller caller : List.of(rawCall, sdkCall)) {
           throughput(caller, 1, 3 * phaseNanos);
@@ -141,6 +147,7 @@ public final class UpdateMemberBenchmark {
           AsyncBenchmark.run(update, baseUrl, rounds, phaseNanos);
           BulkBenchmark.run();
           WaitBenchmark.run();
+          ColdStartBenchmark.run(baseUrl, 2 * rounds);
         }
       }
     }
