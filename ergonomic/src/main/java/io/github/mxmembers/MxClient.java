@@ -151,7 +151,8 @@ public interface MxClient extends AutoCloseable {
    * Tells this client's waits on the member to read its status now rather than at the end of their
    * pause, as a webhook saying the member changed would: each reads at once, or {@link
    * AggregationWait#MIN_INTERVAL} after its last read if that is later (MX's shortest interval
-   * between two status reads). A wait that is reading, or not started, is not affected.
+   * between two status reads). A wait that is reading when woken reads again at its next pause's
+   * earliest; a wait that has ended, or not started, is not affected.
    *
    * @param member the member as a wait was given it (your id or MX's guid), or its MX guid once the
    *     wait has read it

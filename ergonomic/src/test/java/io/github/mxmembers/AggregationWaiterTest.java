@@ -13,6 +13,9 @@ import io.github.mxmembers.internal.waiter.AggregationWaiter.Step;
 import io.github.mxmembers.model.Challenge;
 import io.github.mxmembers.model.ConnectionStatus;
 import io.github.mxmembers.model.Member;
+import io.github.mxmembers.model.MemberRef;
+import io.github.mxmembers.retry.Scheduler;
+import io.github.mxmembers.retry.Sleeper;
 import io.github.mxmembers.waiter.AggregationOutcome;
 import io.github.mxmembers.waiter.AggregationOutcome.EndUserAction;
 import io.github.mxmembers.waiter.AggregationOutcome.Kind;
@@ -23,8 +26,12 @@ import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.IntSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -74,30 +81,66 @@ class AggregationWaiterTest extends MockMxTest {
     }
   }
 
+  /**
+   * A client of the given kind, on the fake clock, written once for both APIs: a sync one ({@link
+   * MxClient}) waiting on {@code sleeper}, an async one ({@link MxAsyncClient}) on {@code scheduler}.
+   */
+  private final class Waiting implements AutoCloseable {
+    final MemberRef member;
+    private final MxClient sync;
+    private final MxAsyncClient async;
+
+    Waiting(Client kind, Sleeper sleeper, Scheduler scheduler) {
+      String url = MockMx.url(server);
+      switch (kind) {
+        case PLATFORM_SYNC:
+          sync = MxPlatformClient.builder().baseUrl(url).credentials(MockMx.CLIENT_ID, MockMx.API_KEY).clock(clock).sleeper(sleeper).callListener(listener).build();
+          async = null;
+          break;
+        case PLATFORM_ASYNC:
+          sync = null;
+          async = MxPlatformAsyncClient.builder().baseUrl(url).credentials(MockMx.CLIENT_ID, MockMx.API_KEY).clock(clock).scheduler(scheduler).callListener(listener).build();
+          break;
+        case NEXUS_SYNC:
+          sync = MxNexusClient.builder().baseUrl(url).apiTokenSource(() -> MockMx.API_TOKEN).clock(clock).sleeper(sleeper).callListener(listener).build();
+          async = null;
+          break;
+        default:
+          sync = null;
+          async = MxNexusAsyncClient.builder().baseUrl(url).apiTokenSource(() -> CompletableFuture.completedFuture(MockMx.API_TOKEN)).clock(clock)
+              .scheduler(scheduler).callListener(listener).build();
+      }
+      member = kind.nexus() ? MemberRef.of("MBR-1") : MemberRef.of("USR-1", "MBR-1");
+    }
+
+    /** The wait's outcome; a sync client's waits on a thread of its own, so that the test can wake it. */
+    CompletableFuture<AggregationOutcome> start(AggregationWait wait, Executor thread) {
+      return sync != null ? CompletableFuture.supplyAsync(() -> sync.waitForAggregation(member, wait), thread) : async.waitForAggregation(member, wait);
+    }
+
+    /** The outcome, or the very failure the sync client throws. */
+    AggregationOutcome await(AggregationWait wait) {
+      return sync != null ? sync.waitForAggregation(member, wait) : join(async.waitForAggregation(member, wait));
+    }
+
+    int wake(String member) {
+      return sync != null ? sync.wakeWaits(member) : async.wakeWaits(member);
+    }
+
+    @Override
+    public void close() {
+      if (sync != null) {
+        sync.close();
+      } else {
+        async.close();
+      }
+    }
+  }
+
   /** Waits with the given client kind, sync or async, and gives the outcome or the very failure. */
   private AggregationOutcome waitWith(Client kind, AggregationWait wait) {
-    switch (kind) {
-      case PLATFORM_SYNC:
-        try (MxPlatformClient mx = MxPlatformClient.builder().baseUrl(MockMx.url(server)).credentials(MockMx.CLIENT_ID, MockMx.API_KEY)
-            .clock(clock).sleeper(waits).callListener(listener).build()) {
-          return mx.waitForAggregation("USR-1", "MBR-1", wait);
-        }
-      case PLATFORM_ASYNC:
-        try (MxPlatformAsyncClient mx = MxPlatformAsyncClient.builder().baseUrl(MockMx.url(server))
-            .credentials(MockMx.CLIENT_ID, MockMx.API_KEY).clock(clock).scheduler(waits).callListener(listener).build()) {
-          return join(mx.waitForAggregation("USR-1", "MBR-1", wait));
-        }
-      case NEXUS_SYNC:
-        try (MxNexusClient mx = MxNexusClient.builder().baseUrl(MockMx.url(server)).apiTokenSource(() -> MockMx.API_TOKEN)
-            .clock(clock).sleeper(waits).callListener(listener).build()) {
-          return mx.waitForAggregation("MBR-1", wait);
-        }
-      default:
-        try (MxNexusAsyncClient mx = MxNexusAsyncClient.builder().baseUrl(MockMx.url(server))
-            .apiTokenSource(() -> CompletableFuture.completedFuture(MockMx.API_TOKEN)).clock(clock).scheduler(waits)
-            .callListener(listener).build()) {
-          return join(mx.waitForAggregation("MBR-1", wait));
-        }
+    try (Waiting mx = new Waiting(kind, waits, waits)) {
+      return mx.await(wait);
     }
   }
 
@@ -352,43 +395,10 @@ class AggregationWaiterTest extends MockMxTest {
     statuses(kind, member("UPDATED", true), member("UPDATED", true), member("CONNECTED", false));
     AggregationWait wait = AggregationWait.of(Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofMinutes(5));
     WakeableWaits pauses = new WakeableWaits(clock);
-    java.util.function.IntSupplier wake;
-    CompletableFuture<AggregationOutcome> outcome;
-    java.util.concurrent.ExecutorService thread = java.util.concurrent.Executors.newSingleThreadExecutor();
-    AutoCloseable client;
-    switch (kind) {
-      case PLATFORM_SYNC: {
-        MxPlatformClient mx = MxPlatformClient.builder().baseUrl(MockMx.url(server)).credentials(MockMx.CLIENT_ID, MockMx.API_KEY)
-            .clock(clock).sleeper(pauses).build();
-        outcome = CompletableFuture.supplyAsync(() -> mx.waitForAggregation("USR-1", "MBR-1", wait), thread);
-        wake = () -> mx.wakeWaits("MBR-1");
-        client = mx;
-        break;
-      }
-      case PLATFORM_ASYNC: {
-        MxPlatformAsyncClient mx = MxPlatformAsyncClient.builder().baseUrl(MockMx.url(server))
-            .credentials(MockMx.CLIENT_ID, MockMx.API_KEY).clock(clock).scheduler(pauses).build();
-        outcome = mx.waitForAggregation("USR-1", "MBR-1", wait);
-        wake = () -> mx.wakeWaits("MBR-1");
-        client = mx;
-        break;
-      }
-      case NEXUS_SYNC: {
-        MxNexusClient mx = MxNexusClient.builder().baseUrl(MockMx.url(server)).apiTokenSource(() -> MockMx.API_TOKEN)
-            .clock(clock).sleeper(pauses).build();
-        outcome = CompletableFuture.supplyAsync(() -> mx.waitForAggregation("MBR-1", wait), thread);
-        wake = () -> mx.wakeWaits("MBR-1");
-        client = mx;
-        break;
-      }
-      default: {
-        MxNexusAsyncClient mx = MxNexusAsyncClient.builder().baseUrl(MockMx.url(server))
-            .apiTokenSource(() -> CompletableFuture.completedFuture(MockMx.API_TOKEN)).clock(clock).scheduler(pauses).build();
-        outcome = mx.waitForAggregation("MBR-1", wait);
-        wake = () -> mx.wakeWaits("MBR-1");
-        client = mx;
-      }
-    }
+    ExecutorService thread = Executors.newSingleThreadExecutor();
+    Waiting client = new Waiting(kind, pauses, pauses);
+    CompletableFuture<AggregationOutcome> outcome = client.start(wait, thread);
+    IntSupplier wake = () -> client.wake("MBR-1");
     try (client) {
       // first pause (30 s): 1 s of it passes, then the member changes and a webhook says so
       pauses.awaitPause(0).advance(Duration.ofSeconds(1));
@@ -412,7 +422,7 @@ class AggregationWaiterTest extends MockMxTest {
    * The pauses of a wait, sync and async alike, held until the test ends them: each one is asked for,
    * then ends when the test says or when the wait is woken; the fake clock moves by what passed.
    */
-  private static final class WakeableWaits implements io.github.mxmembers.retry.Sleeper, io.github.mxmembers.retry.Scheduler {
+  private static final class WakeableWaits implements Sleeper, Scheduler {
     private final FakeClock clock;
     final List<Duration> asked = new CopyOnWriteArrayList<>();
     private final java.util.concurrent.BlockingQueue<Pause> pauses = new java.util.concurrent.LinkedBlockingQueue<>();

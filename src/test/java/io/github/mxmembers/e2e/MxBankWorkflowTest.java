@@ -3,6 +3,8 @@ package io.github.mxmembers.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.github.mxmembers.MxAsyncClient;
+import io.github.mxmembers.MxClient;
 import io.github.mxmembers.MxNexusAsyncClient;
 import io.github.mxmembers.MxNexusClient;
 import io.github.mxmembers.MxPlatformAsyncClient;
@@ -10,6 +12,7 @@ import io.github.mxmembers.MxPlatformClient;
 import io.github.mxmembers.exception.MxApiException;
 import io.github.mxmembers.model.Challenge;
 import io.github.mxmembers.model.Member;
+import io.github.mxmembers.model.MemberRef;
 import io.github.mxmembers.model.MemberResume;
 import io.github.mxmembers.model.MemberUpdate;
 import io.github.mxmembers.model.RequiredCredential;
@@ -51,12 +54,15 @@ class MxBankWorkflowTest {
     NEXUS_ASYNC
   }
 
+  /**
+   * One client of either API behind one face, written once: a sync client ({@link MxClient}) as it is,
+   * an async one ({@link MxAsyncClient}) joined; the member is a {@link MemberRef} of its API.
+   */
   private final class Client implements AutoCloseable {
     final Flavour flavour;
-    final MxPlatformClient platform;
-    final MxPlatformAsyncClient platformAsync;
-    final MxNexusClient nexus;
-    final MxNexusAsyncClient nexusAsync;
+    final MemberRef member;
+    private final MxClient sync;
+    private final MxAsyncClient async;
     int statusReads;
 
     Client(Flavour flavour) {
@@ -67,18 +73,25 @@ class MxBankWorkflowTest {
             clock.advance(delay);
             return CompletableFuture.completedFuture(null);
           };
-      platform = flavour == Flavour.PLATFORM_SYNC
-          ? MxPlatformClient.builder().baseUrl(sandbox.baseUrl()).credentials(MxSandbox.CLIENT_ID, MxSandbox.API_KEY).clock(clock).sleeper(sleeper).build()
-          : null;
-      platformAsync = flavour == Flavour.PLATFORM_ASYNC
-          ? MxPlatformAsyncClient.builder().baseUrl(sandbox.baseUrl()).credentials(MxSandbox.CLIENT_ID, MxSandbox.API_KEY).clock(clock).scheduler(scheduler).build()
-          : null;
-      nexus = flavour == Flavour.NEXUS_SYNC
-          ? MxNexusClient.builder().baseUrl(sandbox.baseUrl()).ssoBaseUrl(sandbox.baseUrl()).sso(MxSandbox.CLIENT_ID, MxSandbox.API_KEY, MxSandbox.USER_GUID).clock(clock).sleeper(sleeper).build()
-          : null;
-      nexusAsync = flavour == Flavour.NEXUS_ASYNC
-          ? MxNexusAsyncClient.builder().baseUrl(sandbox.baseUrl()).ssoBaseUrl(sandbox.baseUrl()).sso(MxSandbox.CLIENT_ID, MxSandbox.API_KEY, MxSandbox.USER_GUID).clock(clock).scheduler(scheduler).build()
-          : null;
+      String url = sandbox.baseUrl();
+      switch (flavour) {
+        case PLATFORM_SYNC:
+          sync = MxPlatformClient.builder().baseUrl(url).credentials(MxSandbox.CLIENT_ID, MxSandbox.API_KEY).clock(clock).sleeper(sleeper).build();
+          async = null;
+          break;
+        case PLATFORM_ASYNC:
+          sync = null;
+          async = MxPlatformAsyncClient.builder().baseUrl(url).credentials(MxSandbox.CLIENT_ID, MxSandbox.API_KEY).clock(clock).scheduler(scheduler).build();
+          break;
+        case NEXUS_SYNC:
+          sync = MxNexusClient.builder().baseUrl(url).ssoBaseUrl(url).sso(MxSandbox.CLIENT_ID, MxSandbox.API_KEY, MxSandbox.USER_GUID).clock(clock).sleeper(sleeper).build();
+          async = null;
+          break;
+        default:
+          sync = null;
+          async = MxNexusAsyncClient.builder().baseUrl(url).ssoBaseUrl(url).sso(MxSandbox.CLIENT_ID, MxSandbox.API_KEY, MxSandbox.USER_GUID).clock(clock).scheduler(scheduler).build();
+      }
+      member = isNexus() ? MemberRef.of(MxSandbox.MEMBER_GUID) : MemberRef.of(MxSandbox.USER_ID, MxSandbox.MEMBER_GUID);
     }
 
     boolean isNexus() {
@@ -86,38 +99,24 @@ class MxBankWorkflowTest {
     }
 
     List<RequiredCredential> credentials() {
-      switch (flavour) {
-        case PLATFORM_SYNC: return platform.listCredentials(MxSandbox.USER_ID, MxSandbox.MEMBER_GUID);
-        case PLATFORM_ASYNC: return join(platformAsync.listCredentials(MxSandbox.USER_ID, MxSandbox.MEMBER_GUID));
-        case NEXUS_SYNC: return nexus.listCredentials(MxSandbox.MEMBER_GUID);
-        default: return join(nexusAsync.listCredentials(MxSandbox.MEMBER_GUID));
-      }
+      return sync != null ? sync.listCredentials(member) : join(async.listCredentials(member));
     }
 
     void update(String password) {
-      MemberUpdate.Builder update = MemberUpdate.builder().member(MxSandbox.MEMBER_GUID);
-      if (!isNexus()) {
-        update.user(MxSandbox.USER_ID);
-      }
+      MemberUpdate.Builder update = MemberUpdate.builder().member(member.member());
+      member.user().ifPresent(update::user);
       for (RequiredCredential needed : credentials()) {
         update.credential(needed.withValue(password));
       }
-      switch (flavour) {
-        case PLATFORM_SYNC: platform.updateMember(update.build()); break;
-        case PLATFORM_ASYNC: join(platformAsync.updateMember(update.build())); break;
-        case NEXUS_SYNC: nexus.updateMember(update.build()); break;
-        default: join(nexusAsync.updateMember(update.build()));
+      if (sync != null) {
+        sync.updateMember(update.build());
+      } else {
+        join(async.updateMember(update.build()));
       }
     }
 
     AggregationOutcome await(AggregationWait wait) {
-      AggregationOutcome outcome;
-      switch (flavour) {
-        case PLATFORM_SYNC: outcome = platform.waitForAggregation(MxSandbox.USER_ID, MxSandbox.MEMBER_GUID, wait); break;
-        case PLATFORM_ASYNC: outcome = join(platformAsync.waitForAggregation(MxSandbox.USER_ID, MxSandbox.MEMBER_GUID, wait)); break;
-        case NEXUS_SYNC: outcome = nexus.waitForAggregation(MxSandbox.MEMBER_GUID, wait); break;
-        default: outcome = join(nexusAsync.waitForAggregation(MxSandbox.MEMBER_GUID, wait));
-      }
+      AggregationOutcome outcome = sync != null ? sync.waitForAggregation(member, wait) : join(async.waitForAggregation(member, wait));
       statusReads += outcome.polls();
       return outcome;
     }
@@ -127,31 +126,20 @@ class MxBankWorkflowTest {
     }
 
     Member resume(List<Challenge> challenges, String answer) {
-      MemberResume.Builder resume = MemberResume.builder().member(MxSandbox.MEMBER_GUID).challenges(challenges);
-      if (!isNexus()) {
-        resume.user(MxSandbox.USER_ID);
-      }
+      MemberResume.Builder resume = MemberResume.builder().member(member.member()).challenges(challenges);
+      member.user().ifPresent(resume::user);
       for (Challenge challenge : challenges) {
         resume.answer(challenge.answer(answer));
       }
-      switch (flavour) {
-        case PLATFORM_SYNC: return platform.resume(resume.build());
-        case PLATFORM_ASYNC: return join(platformAsync.resume(resume.build()));
-        case NEXUS_SYNC: return nexus.resume(resume.build());
-        default: return join(nexusAsync.resume(resume.build()));
-      }
+      return sync != null ? sync.resume(resume.build()) : join(async.resume(resume.build()));
     }
 
     @Override
     public void close() {
-      for (AutoCloseable client : new AutoCloseable[] {platform, platformAsync, nexus, nexusAsync}) {
-        if (client != null) {
-          try {
-            client.close();
-          } catch (Exception e) {
-            throw new IllegalStateException(e);
-          }
-        }
+      if (sync != null) {
+        sync.close();
+      } else {
+        async.close();
       }
     }
   }
