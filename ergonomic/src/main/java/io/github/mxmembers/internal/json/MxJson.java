@@ -30,11 +30,6 @@ public final class MxJson {
     this.json = json;
   }
 
-  /** A reader of this object. */
-  public static MxJson of(JsonObject json) {
-    return new MxJson(json);
-  }
-
   /**
    * The object under {@code field} of a response body, such as its {@code member}.
    *
