@@ -28,7 +28,8 @@ class ModuleBoundaryTest {
             "io.github.mxmembers.exception",
             "io.github.mxmembers.model",
             "io.github.mxmembers.retry",
-            "io.github.mxmembers.waiter");
+            "io.github.mxmembers.waiter",
+            "io.github.mxmembers.webhook");
     for (String hidden : sdk.getPackages()) {
       if (hidden.contains(".internal")) {
         assertThat(sdk.isExported(hidden)).as(hidden).isFalse();

@@ -39,7 +39,8 @@ class PublicApiTest {
               "MxSyncClientBuilder.httpClient: your own pool, TLS and proxy settings",
           "org.apache.hc.core5.http.HttpHost", "MxClientBuilder.proxy: the proxy, as HttpClient names one",
           "com.google.gson.JsonObject", "Member.asJson: the member exactly as MX sent it",
-          "com.google.gson.JsonElement", "Member.field: one field of the member exactly as MX sent it");
+          "com.google.gson.JsonElement", "Member.field: one field of the member exactly as MX sent it",
+          "com.sun.net.httpserver.HttpServer", "WebhookServer.start: your own JDK server, an HttpsServer for TLS or mutual TLS");
 
   private static final Pattern TYPE_NAME = Pattern.compile("(?<![\\w.])(?:com|org|net|io)\\.[a-z][\\w]*(?:\\.[\\w]+)+");
 
