@@ -11,6 +11,10 @@ import io.github.mxmembers.sandbox.ManualClock;
 import io.github.mxmembers.sandbox.MxSandbox;
 import io.github.mxmembers.sandbox.MxSandboxExtension;
 import io.github.mxmembers.sandbox.RecordedRequest;
+import io.github.mxmembers.sandbox.WebhookDelivery;
+import io.github.mxmembers.webhook.WebhookAuth;
+import io.github.mxmembers.webhook.WebhookEvent;
+import io.github.mxmembers.webhook.WebhookReceiver;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -27,6 +31,9 @@ class NexusEndToEndTest {
 
   private final ManualClock sandboxClock = SANDBOX_CLOCK;
   private final MxSandbox sandbox = SANDBOX.sandbox();
+  /** Takes the sandbox's webhooks, as an application's endpoint would. */
+  private static final WebhookReceiver RECEIVER =
+      WebhookReceiver.builder().auth(WebhookAuth.basic(MxSandbox.WEBHOOK_USERNAME, MxSandbox.WEBHOOK_PASSWORD)).build();
 
   private MxNexusClient client() {
     return MxNexusClient.builder()
@@ -42,18 +49,21 @@ class NexusEndToEndTest {
   }
 
   @Test
-  void aCredentialUpdateStartsAnAggregation() {
+  void aCredentialUpdateStartsAnAggregation() throws InterruptedException {
+    sandbox.receiveWebhooks(RECEIVER);
     try (MxNexusClient nexus = client()) {
       Member member = nexus.updateMember(newPassword().build()).member().orElseThrow();
 
       assertThat(member.isBeingAggregated()).contains(true);
       assertThat(member.mostRecentJobGuid().orElseThrow()).isNotEqualTo("JOB-d6bb804b-6d12-44f1-b0ad-403441c03372");
     }
-    assertThat(sandbox.webhooks()).hasSize(1);
+    WebhookDelivery sent = sandbox.awaitWebhook(d -> d.kind() == WebhookEvent.Kind.MEMBER, Duration.ofSeconds(10));
+    assertThat(sent.delivered()).isTrue();
   }
 
   @Test
-  void skipAggregationStartsNoJobAndSkipWebhookSendsNone() {
+  void skipAggregationStartsNoJobAndSkipWebhookSendsNone() throws InterruptedException {
+    sandbox.receiveWebhooks(RECEIVER);
     try (MxNexusClient nexus = client()) {
       Member member =
           nexus
@@ -63,8 +73,11 @@ class NexusEndToEndTest {
 
       assertThat(member.isBeingAggregated()).contains(false);
       assertThat(member.mostRecentJobGuid()).contains("JOB-d6bb804b-6d12-44f1-b0ad-403441c03372");
+      nexus.updateMember(MemberUpdate.builder().member(MxSandbox.MEMBER_GUID).metadata("after").build());
     }
-    assertThat(sandbox.webhooks()).isEmpty();
+    // the webhooks go out in order: once the second update's is delivered, the first would have been
+    sandbox.awaitWebhook(d -> d.kind() == WebhookEvent.Kind.MEMBER, Duration.ofSeconds(10));
+    assertThat(sandbox.webhooks()).hasSize(1);
   }
 
   @Test

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.google.gson.JsonObject;
 import io.github.mxmembers.MxPlatformClient;
 import io.github.mxmembers.exception.MxApiException;
-import io.github.mxmembers.model.CallbackPayload;
 import io.github.mxmembers.model.ConnectionStatus;
 import io.github.mxmembers.model.Member;
 import io.github.mxmembers.model.MemberUpdate;
@@ -14,7 +13,11 @@ import io.github.mxmembers.model.MemberUpdateResult;
 import io.github.mxmembers.model.UseCase;
 import io.github.mxmembers.sandbox.MxSandbox;
 import io.github.mxmembers.sandbox.MxSandboxExtension;
-import io.github.mxmembers.sandbox.Webhook;
+import io.github.mxmembers.webhook.EchoedCallbackPayload;
+import io.github.mxmembers.webhook.MemberChanged;
+import io.github.mxmembers.webhook.WebhookAuth;
+import io.github.mxmembers.webhook.WebhookEvent;
+import io.github.mxmembers.webhook.WebhookReceiver;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -97,16 +100,24 @@ class PlatformEndToEndTest {
   }
 
   @Test
-  void theCallbackPayloadArrivesBase64EncodedAndDecodesBack(MxSandbox sandbox) {
-    try (MxPlatformClient mx = client(sandbox)) {
+  void theCallbackPayloadArrivesBase64EncodedAndComesBackInTheMembersWebhookAsYourText(MxSandbox sandbox) throws Exception {
+    java.util.concurrent.BlockingQueue<WebhookEvent> heard = new java.util.concurrent.LinkedBlockingQueue<>();
+    try (WebhookReceiver receiver =
+            WebhookReceiver.builder()
+                .auth(WebhookAuth.basic(MxSandbox.WEBHOOK_USERNAME, MxSandbox.WEBHOOK_PASSWORD))
+                .listener(heard::add)
+                .build();
+        MxPlatformClient mx = client(sandbox)) {
+      sandbox.receiveWebhooks(receiver);
       mx.updateMember(newPassword().callbackPayload("workflow=reconnect;ticket=42").build());
-    }
 
-    Webhook webhook = sandbox.webhooks().get(0);
-    String echoed = webhook.callbackPayload().orElseThrow();
-    assertThat(echoed).isEqualTo("d29ya2Zsb3c9cmVjb25uZWN0O3RpY2tldD00Mg==");
-    assertThat(CallbackPayload.decodeToString(echoed)).isEqualTo("workflow=reconnect;ticket=42");
-    assertThat(sandbox.received().get(0).header("X-CALLBACK-PAYLOAD")).contains(echoed);
+      WebhookEvent event = heard.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+      assertThat(event).isInstanceOf(MemberChanged.class);
+      EchoedCallbackPayload echoed = event.callbackPayload().orElseThrow();
+      assertThat(echoed.raw()).isEqualTo("d29ya2Zsb3c9cmVjb25uZWN0O3RpY2tldD00Mg==");
+      assertThat(echoed.text()).contains("workflow=reconnect;ticket=42");
+      assertThat(sandbox.received().get(0).header("X-CALLBACK-PAYLOAD")).contains(echoed.raw());
+    }
   }
 
   @Test

@@ -4,23 +4,30 @@ import com.google.gson.JsonObject;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.github.mxmembers.MxApi;
+import io.github.mxmembers.webhook.WebhookAuth;
+import io.github.mxmembers.webhook.WebhookEvent;
+import io.github.mxmembers.webhook.WebhookReceiver;
+import io.github.mxmembers.webhook.WebhookServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -39,7 +46,8 @@ import java.util.function.Predicate;
  * an image challenge), answered {@code correct} to connect (or {@code challenge}, for a second round)
  * and anything else to be {@code REJECTED}; {@code BAD_REQUEST} fails. {@link #connectionStatus} puts
  * a member in any status. What happens is published as {@link SandboxEvent}s ({@link #events()},
- * {@link #awaitEvent}): a test waits for one rather than sleeping. It can be told to misbehave. Every
+ * {@link #awaitEvent}): a test waits for one rather than sleeping. It sends MX's webhooks for what
+ * happens, to the URLs set up ({@link #webhookUrl}, {@link #receiveWebhooks}), retrying as MX does. It can be told to misbehave. Every
  * response carries an {@code X-Request-Id}. It needs nothing beyond the SDK and changes nothing of
  * the caller's logging.
  *
@@ -73,6 +81,13 @@ public final class MxSandbox implements AutoCloseable {
    * naming another credential guid is refused with 422, as MX refuses a credential of another member.
    */
   public static final String CREDENTIAL_GUID = "CRD-27d0edb8-1d50-5b90-bcbc-be270ca42b9f";
+  /** The username the sandbox sends its webhooks with (HTTP Basic), until {@link #webhookCredentials} changes it. */
+  public static final String WEBHOOK_USERNAME = "sandbox-webhooks";
+  /** The password the sandbox sends its webhooks with (HTTP Basic), until {@link #webhookCredentials} changes it. */
+  public static final String WEBHOOK_PASSWORD = "sandbox-webhook-password";
+  /** The kinds of webhook the sandbox sends. */
+  private static final Set<WebhookEvent.Kind> SENT =
+      EnumSet.of(WebhookEvent.Kind.CONNECTION_STATUS, WebhookEvent.Kind.MEMBER, WebhookEvent.Kind.MEMBER_DATA_UPDATED);
 
   private static final AtomicInteger SANDBOXES = new AtomicInteger();
 
@@ -82,6 +97,9 @@ public final class MxSandbox implements AutoCloseable {
   private final PlatformFake platform;
   private final NexusFake nexus;
   private final AggregationTimer timer;
+  private final WebhookSender sender;
+  /** The servers {@link #receiveWebhooks} started, stopped at {@link #reset()}. */
+  private final List<WebhookServer> webhookServers = new ArrayList<>();
   private final List<RecordedRequest> received = new ArrayList<>();
   private final Deque<Fault> faults = new ArrayDeque<>();
   private final Clock clock;
@@ -99,6 +117,8 @@ public final class MxSandbox implements AutoCloseable {
     this.timer = timer[0] = new AggregationTimer(state, clock, "mx-sandbox-" + number + "-aggregations");
     this.platform = new PlatformFake(state, CLIENT_ID, API_KEY);
     this.nexus = new NexusFake(state, CLIENT_ID, API_KEY);
+    this.sender = new WebhookSender(clock, "mx-sandbox-" + number + "-webhooks", WEBHOOK_USERNAME, WEBHOOK_PASSWORD);
+    state.subscribe(sender::onEvent);
     AtomicInteger threads = new AtomicInteger();
     this.executor =
         Executors.newCachedThreadPool(
@@ -111,6 +131,7 @@ public final class MxSandbox implements AutoCloseable {
       this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     } catch (IOException e) {
       executor.shutdownNow();
+      sender.close();
       throw new UncheckedIOException("the sandbox could not listen on the loopback interface", e);
     }
     server.createContext("/", this::handle);
@@ -227,17 +248,90 @@ public final class MxSandbox implements AutoCloseable {
   }
 
   /**
-   * {@return the Member webhooks the sandbox would have sent, oldest first: one per update not sent
-   * with {@code MX-Skip-Webhook}}
+   * Where the sandbox posts one kind of webhook, until {@link #reset()}: MX sets up "a different URL
+   * ... for each event" (MX's Webhooks page), out of band. The sandbox sends {@code CONNECTION_STATUS}
+   * when a member enters one of the eight statuses MX lists, {@code MEMBER} ({@code updated}) for each
+   * update (not for a Nexus update that skips webhooks), and {@code MEMBER_DATA_UPDATED} ({@code
+   * AGGREGATION}) when an aggregation ends CONNECTED; the last two with the update's {@code
+   * X-CALLBACK-PAYLOAD}. Each is a POST of JSON with {@link #webhookCredentials} as HTTP Basic; one not
+   * answered 2xx within 10 seconds is sent again up to 12 times over about 24 hours of the sandbox's
+   * clock (advance a {@link ManualClock} to see them). Every attempt is in {@link #webhooks()}.
+   *
+   * @param kind {@code CONNECTION_STATUS}, {@code MEMBER} or {@code MEMBER_DATA_UPDATED}
+   * @param url where to post it, http or https; null to stop sending that kind
+   * @throws IllegalArgumentException if the sandbox does not send that kind, or the URL is not http(s)
    */
-  public List<Webhook> webhooks() {
-    List<Webhook> webhooks = new ArrayList<>();
-    for (SandboxEvent event : events()) {
-      if (event.type() == SandboxEvent.Type.MEMBER_UPDATED && !event.skipWebhook()) {
-        webhooks.add(new Webhook(event.memberGuid(), event.callbackPayload().orElse(null)));
-      }
+  public void webhookUrl(WebhookEvent.Kind kind, URI url) {
+    Objects.requireNonNull(kind, "kind == null");
+    if (!SENT.contains(kind)) {
+      throw new IllegalArgumentException("the sandbox sends " + SENT + " webhooks, not " + kind);
     }
-    return webhooks;
+    if (url != null && !("http".equals(url.getScheme()) || "https".equals(url.getScheme()))) {
+      throw new IllegalArgumentException("url must be http or https: " + url.getScheme());
+    }
+    sender.url(kind, url);
+  }
+
+  /**
+   * The HTTP Basic credentials the sandbox sends its webhooks with, as you would give them to MX,
+   * until {@link #reset()}: {@link #WEBHOOK_USERNAME} and {@link #WEBHOOK_PASSWORD} by default.
+   *
+   * @param username the username; not blank, no {@code :}
+   * @param password the password; not empty
+   * @throws IllegalArgumentException naming the parameter, never its value
+   */
+  public void webhookCredentials(String username, String password) {
+    WebhookAuth.basic(username, password); // the same checks as the receiver's
+    sender.credentials(username, password);
+  }
+
+  /**
+   * Sends every webhook the sandbox sends to this receiver until {@link #reset()}: serves it on the
+   * loopback interface ({@link WebhookServer}, path {@code /mx/webhooks}) and sets that URL for each
+   * kind. Build the receiver with {@code WebhookAuth.basic(MxSandbox.WEBHOOK_USERNAME,
+   * MxSandbox.WEBHOOK_PASSWORD)}.
+   *
+   * @param receiver the receiver; you close it
+   * @return the URL it is served at
+   */
+  public URI receiveWebhooks(WebhookReceiver receiver) {
+    Objects.requireNonNull(receiver, "receiver == null");
+    WebhookServer server =
+        WebhookServer.start(receiver, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), "/mx/webhooks");
+    synchronized (webhookServers) {
+      webhookServers.add(server);
+    }
+    for (WebhookEvent.Kind kind : SENT) {
+      sender.url(kind, server.url());
+    }
+    return server.url();
+  }
+
+  /**
+   * {@return every attempt to deliver a webhook since the sandbox started or was reset, oldest first:
+   * what was sent, where, and what the receiver answered}
+   */
+  public List<WebhookDelivery> webhooks() {
+    return sender.log();
+  }
+
+  /**
+   * The first delivery attempt, in the log so far or still to come, that matches.
+   *
+   * @param matching which attempt
+   * @param timeout how long to wait for it, in real time
+   * @return the attempt
+   * @throws IllegalStateException if none came in time; the message lists the attempts that did
+   * @throws InterruptedException if the waiting thread is interrupted
+   */
+  public WebhookDelivery awaitWebhook(Predicate<WebhookDelivery> matching, Duration timeout) throws InterruptedException {
+    Objects.requireNonNull(matching, "matching == null");
+    Objects.requireNonNull(timeout, "timeout == null");
+    WebhookDelivery delivery = sender.await(matching, timeout);
+    if (delivery == null) {
+      throw new IllegalStateException("no such webhook in " + timeout + "; the sandbox's deliveries: " + sender.log());
+    }
+    return delivery;
   }
 
   /**
@@ -361,8 +455,8 @@ public final class MxSandbox implements AutoCloseable {
   }
 
   /**
-   * Back to the seeded state: faults, rate limit, latency, records, tokens, sessions and events
-   * cleared, and the responses' {@code X-Request-Id} numbered from 1 again.
+   * Back to the seeded state: faults, rate limit, latency, records, tokens, sessions, events, webhook
+   * URLs, credentials and deliveries cleared (the servers of {@link #receiveWebhooks} stopped), and the responses' {@code X-Request-Id} numbered from 1 again.
    */
   public void reset() {
     rateLimit = null;
@@ -374,7 +468,16 @@ public final class MxSandbox implements AutoCloseable {
     synchronized (received) {
       received.clear();
     }
+    stopWebhookServers();
+    sender.reset(WEBHOOK_USERNAME, WEBHOOK_PASSWORD);
     state.seed();
+  }
+
+  private void stopWebhookServers() {
+    synchronized (webhookServers) {
+      webhookServers.forEach(WebhookServer::close);
+      webhookServers.clear();
+    }
   }
 
   /** Stops listening and ends the sandbox's threads. */
@@ -383,6 +486,8 @@ public final class MxSandbox implements AutoCloseable {
     server.stop(0);
     executor.shutdownNow();
     timer.close();
+    sender.close();
+    stopWebhookServers();
   }
 
   /** {@return a description for logs and debugging, which never holds a secret} */

@@ -164,9 +164,13 @@ final class NexusFake {
     }
     JsonElement skip = changes.get("skip_aggregation");
     boolean skipAggregation = skip != null && skip.isJsonPrimitive() && skip.getAsJsonPrimitive().isBoolean() && skip.getAsBoolean();
+    // MX documents the header and a skip_webhook "parameter in a request body", shown inside the
+    // resource's root; the query form is taken as well (webhook-facts.md §5b: each plausible reading)
+    JsonElement skipInBody = changes.get("skip_webhook");
     boolean skipWebhook =
         "true".equals(request.header("MX-Skip-Webhook").orElse(null))
-            || "true".equals(request.queryParameter("skip_webhook").orElse(null));
+            || "true".equals(request.queryParameter("skip_webhook").orElse(null))
+            || (skipInBody != null && skipInBody.isJsonPrimitive() && "true".equals(skipInBody.getAsString()));
     state.update(member, MxApi.NEXUS, fields, credentials, skipAggregation, null, skipWebhook);
     return Replies.json(200, Replies.NEXUS_TYPE, Replies.rooted("member", member.view(MxApi.NEXUS)));
   }

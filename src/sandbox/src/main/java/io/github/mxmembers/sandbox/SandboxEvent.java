@@ -110,7 +110,10 @@ public final class SandboxEvent {
     return Optional.ofNullable(api);
   }
 
-  /** {@return the update's {@code X-CALLBACK-PAYLOAD}, base64 as received, for {@link Type#MEMBER_UPDATED}} */
+  /**
+   * {@return the update's {@code X-CALLBACK-PAYLOAD}, base64 as received: for {@link Type#MEMBER_UPDATED},
+   * and for {@link Type#AGGREGATION_ENDED} that of the update that started the workflow}
+   */
   public Optional<String> callbackPayload() {
     return Optional.ofNullable(callbackPayload);
   }

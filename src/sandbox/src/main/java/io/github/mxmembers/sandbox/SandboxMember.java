@@ -36,6 +36,11 @@ final class SandboxMember {
   int rounds;
   /** The aggregation under way, or null. */
   Aggregation running;
+  /**
+   * The {@code X-CALLBACK-PAYLOAD} of the update that started the member's current workflow (its
+   * aggregation and resumes), as MX returns it in the Member Data Updated webhooks; null when none.
+   */
+  String callbackPayload;
 
   /** An aggregation under way: when it ends on the sandbox's clock, and how. */
   static final class Aggregation {

@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -47,11 +48,18 @@ final class SandboxState {
   /** The log: appended under this state's lock, read and awaited under its own. */
   private final List<SandboxEvent> events = new ArrayList<>();
   private Duration aggregationTime = DEFAULT_AGGREGATION_TIME;
+  /** Hears each event as it is published, under the state's lock: must only queue, never do I/O. */
+  private volatile Consumer<SandboxEvent> subscriber = event -> {};
 
   SandboxState(Clock clock, Runnable scheduled) {
     this.clock = clock;
     this.scheduled = scheduled;
     seed();
+  }
+
+  /** Who hears each event as it is published (the webhook sender); one at a time. */
+  void subscribe(Consumer<SandboxEvent> subscriber) {
+    this.subscriber = subscriber;
   }
 
   synchronized void seed() {
@@ -118,7 +126,7 @@ final class SandboxState {
       member.challenges = MxBank.challengeFor(ended.password, ++member.rounds);
     }
     move(member, ended.end, false, ended.endsAt);
-    publish(SandboxEvent.Type.AGGREGATION_ENDED, member, ended.endsAt, ended.jobGuid, null, null, false);
+    publish(SandboxEvent.Type.AGGREGATION_ENDED, member, ended.endsAt, ended.jobGuid, null, member.callbackPayload, false);
   }
 
   /**
@@ -148,13 +156,16 @@ final class SandboxState {
 
   private void publish(
       SandboxEvent.Type type, SandboxMember member, Instant at, String job, MxApi api, String callbackPayload, boolean skipWebhook) {
+    SandboxEvent event;
     synchronized (events) {
-      events.add(
+      event =
           new SandboxEvent(
               events.size() + 1, type, at, member.guid, member.userGuid, member.connectionStatus, member.beingAggregated,
-              job, api, callbackPayload, skipWebhook));
+              job, api, callbackPayload, skipWebhook);
+      events.add(event);
       events.notifyAll();
     }
+    subscriber.accept(event);
   }
 
   /** {@return every event so far, oldest first} */
@@ -308,6 +319,7 @@ final class SandboxState {
       String callbackPayload,
       boolean skipWebhook) {
     fields.forEach(member::write);
+    member.callbackPayload = callbackPayload;
     publish(SandboxEvent.Type.MEMBER_UPDATED, member, now(), null, api, callbackPayload, skipWebhook);
     if (credentials != null && !credentials.isEmpty()) {
       // the member's one credential is MX Bank's password
@@ -380,7 +392,7 @@ final class SandboxState {
       member.successfullyAggregatedAt = now().toString();
       move(member, "CONNECTED", false, now());
       if (running != null) {
-        publish(SandboxEvent.Type.AGGREGATION_ENDED, member, now(), running.jobGuid, null, null, false);
+        publish(SandboxEvent.Type.AGGREGATION_ENDED, member, now(), running.jobGuid, null, member.callbackPayload, false);
       }
     }
   }
