@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
     usageHelpWidth = 100,
     versionProvider = MxMembersCli.Version.class,
     description = "Update MX members (Platform API or Nexus API) from a terminal.",
-    subcommands = {UpdateMemberCommand.class, CredentialsCommand.class, BulkUpdateCommand.class, CommandLine.HelpCommand.class, AutoComplete.GenerateCompletion.class},
+    subcommands = {UpdateMemberCommand.class, CredentialsCommand.class, BulkUpdateCommand.class, WebhooksCommand.class, CommandLine.HelpCommand.class, AutoComplete.GenerateCompletion.class},
     footer = {
       "",
       "Exit codes: 0 ok, 2 bad input, 3 MX API error, 4 transport failure, 5 unreadable response;",
@@ -158,6 +158,9 @@ public final class MxMembersCli implements Runnable {
       }
       if (type == CredentialsCommand.class) {
         return type.cast(new CredentialsCommand(env));
+      }
+      if (type == WebhooksListenCommand.class) {
+        return type.cast(new WebhooksListenCommand(env));
       }
       if (type == BulkUpdateCommand.class) {
         return type.cast(new BulkUpdateCommand(env, errIsTerminal));

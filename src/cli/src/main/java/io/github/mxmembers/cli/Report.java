@@ -36,6 +36,9 @@ final class Report {
           "background_aggregation_is_disabled");
 
   private final JsonObject json = new JsonObject();
+  /** The webhooks received (embedded sandbox, --wait), from the receiver's thread. */
+  private final java.util.List<io.github.mxmembers.webhook.WebhookEvent> webhooks =
+      java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
   Report(String api) {
     json.addProperty("api", api);
@@ -75,6 +78,11 @@ final class Report {
     json.addProperty("job_already_running", result.jobAlreadyRunning());
     result.requestId().ifPresent(id -> json.addProperty("request_id", id));
     result.member().ifPresent(member -> json.add("member", member.asJson()));
+  }
+
+  /** A webhook the embedded sandbox sent during --wait. */
+  void webhook(io.github.mxmembers.webhook.WebhookEvent event) {
+    webhooks.add(event);
   }
 
   /** How --wait ended. */
@@ -129,6 +137,13 @@ final class Report {
   }
 
   void print(PrintWriter out, PrintWriter err, boolean asJson) {
+    synchronized (webhooks) {
+      if (!webhooks.isEmpty()) {
+        com.google.gson.JsonArray received = new com.google.gson.JsonArray();
+        webhooks.forEach(event -> received.add(WebhookLines.json(event)));
+        json.add("webhooks", received);
+      }
+    }
     if (asJson) {
       out.println(new GsonBuilder().disableHtmlEscaping().create().toJson(json));
       out.flush();
@@ -171,6 +186,13 @@ final class Report {
       out.println();
       out.println("Member after:");
       printMember(out, json.getAsJsonObject("member"));
+    }
+    if (!webhooks.isEmpty()) {
+      out.println();
+      out.println("Webhooks received from the sandbox (each wakes the wait on its member):");
+      synchronized (webhooks) {
+        webhooks.forEach(event -> out.println("  " + WebhookLines.line(event)));
+      }
     }
     if (json.has("wait")) {
       JsonObject wait = json.getAsJsonObject("wait");

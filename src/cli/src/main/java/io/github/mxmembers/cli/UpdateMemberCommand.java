@@ -10,8 +10,11 @@ import io.github.mxmembers.model.MemberResume;
 import io.github.mxmembers.model.MemberUpdate;
 import io.github.mxmembers.model.UpdateField;
 import io.github.mxmembers.model.UseCase;
+import io.github.mxmembers.sandbox.MxSandbox;
 import io.github.mxmembers.waiter.AggregationOutcome;
 import io.github.mxmembers.waiter.AggregationWait;
+import io.github.mxmembers.webhook.WebhookAuth;
+import io.github.mxmembers.webhook.WebhookReceiver;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -184,7 +187,8 @@ final class UpdateMemberCommand implements Callable<Integer> {
   /** Sends the update to the endpoint, then, with --wait, follows it through to its outcome. */
   private void send(MemberUpdate.Builder update, Report report, Endpoint endpoint, PrintWriter err) {
     CallListener retries = errIsTerminal ? new RetriesOnTerminal(err, options.maxAttempts) : CallListener.NONE;
-    try (MxClient client = endpoint.client(retries, apiVersion == null ? null : apiVersion())) {
+    try (MxClient client = endpoint.client(retries, apiVersion == null ? null : apiVersion());
+        WebhookReceiver webhooks = sandboxWebhooks(endpoint, client, report, err)) {
       report.endpoint(endpoint.name());
       MemberRef member = endpoint.member(text(UpdateField.USER), text(UpdateField.MEMBER));
       MemberUpdate asked = withAskedCredentials(update, client, member);
@@ -213,6 +217,32 @@ final class UpdateMemberCommand implements Callable<Integer> {
         outcomeCode = exitCode(outcome);
       }
     }
+  }
+
+  /**
+   * With --wait against the embedded sandbox, a receiver for the sandbox's webhooks: each wakes the
+   * wait on its member and is shown beside the status reads (live on a terminal, and in the report).
+   * Null otherwise; closing it delivers what it took before the report is printed.
+   */
+  private WebhookReceiver sandboxWebhooks(Endpoint endpoint, MxClient client, Report report, PrintWriter err) {
+    if (endpoint.sandbox() == null || !waitForAggregation) {
+      return null;
+    }
+    WebhookReceiver receiver =
+        WebhookReceiver.builder()
+            .auth(WebhookAuth.basic(MxSandbox.WEBHOOK_USERNAME, MxSandbox.WEBHOOK_PASSWORD))
+            .wakeWaits(client)
+            .listener(
+                event -> {
+                  report.webhook(event);
+                  if (errIsTerminal) {
+                    err.println("mx-members: webhook " + WebhookLines.line(event));
+                    err.flush();
+                  }
+                })
+            .build();
+    endpoint.sandbox().receiveWebhooks(receiver);
+    return receiver;
   }
 
   /** The update, with the credentials asked on the terminal for --ask-credentials. */
