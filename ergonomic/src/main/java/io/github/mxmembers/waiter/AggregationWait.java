@@ -24,6 +24,9 @@ public final class AggregationWait {
   private static final AggregationWait DEFAULTS =
       new AggregationWait(MIN_INTERVAL, Duration.ofSeconds(15), Duration.ofMinutes(5), member -> {});
 
+  private static final AggregationWait WITH_WEBHOOKS =
+      new AggregationWait(Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofMinutes(5), member -> {});
+
   private final Duration interval;
   private final Duration maxInterval;
   private final Duration timeout;
@@ -39,6 +42,19 @@ public final class AggregationWait {
   /** {@return 3 s backing off to 15 s, for at most 5 minutes} */
   public static AggregationWait defaults() {
     return DEFAULTS;
+  }
+
+  /**
+   * {@return for a client whose waits webhooks wake ({@code WebhookReceiver.Builder.wakeWaits}): 30 s
+   * backing off to 60 s, for at most 5 minutes} A webhook about the member makes the wait read at
+   * once (MX's 3 s between two reads kept), so the reads in between are only the failsafe MX asks
+   * for: "we recommend putting in a failsafe timer and reading the status from our API as a backup
+   * mechanism if a webhook doesn't arrive in a timely manner" (MX's Webhooks page). They are needed:
+   * an aggregation that ends FAILED, DEGRADED or DISCONNECTED sends no Connection Status webhook, and
+   * MX documents no webhook for it.
+   */
+  public static AggregationWait withWebhooks() {
+    return WITH_WEBHOOKS;
   }
 
   /**

@@ -465,7 +465,7 @@ public final class WebhookReceiver implements AutoCloseable {
 
     /**
      * How long, and how many, deduplication keys are kept (25 hours, as MX re-sends for "approximately
-     * 24 hours"; 100,000 keys, about 10 MB): a re-send after either is delivered again.
+     * 24 hours"; 100,000 keys, about 16 MB): a re-send after either is delivered again.
      *
      * @param window from a second to 7 days
      * @param maxRemembered from 1 to 10,000,000

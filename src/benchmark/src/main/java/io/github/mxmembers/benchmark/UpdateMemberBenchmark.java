@@ -42,7 +42,7 @@ import org.apache.hc.core5.util.Timeout;
  *
  * <p>Then cold start ({@link ColdStartBenchmark}): spawn to first call in a JVM per run.
  *
- * <p>Run: {@code java -jar src/benchmark/target/mx-members-benchmark.jar [--rounds N] [--seconds S] [--part all|sync|async|bulk|waits|cold]}.
+ * <p>Run: {@code java -jar src/benchmark/target/mx-members-benchmark.jar [--rounds N] [--seconds S] [--part all|sync|async|bulk|waits|receiver|cold]}.
  */
 public final class UpdateMemberBenchmark {
   static final String CLIENT_ID = "bench-client";
@@ -78,7 +78,7 @@ public final class UpdateMemberBenchmark {
           part = args[++i];
           break;
         default:
-          System.err.println("usage: [--rounds N] [--seconds S] [--part all|sync|async|bulk|waits|cold]");
+          System.err.println("usage: [--rounds N] [--seconds S] [--part all|sync|async|bulk|waits|receiver|cold]");
           System.exit(2);
       }
     }
@@ -115,6 +115,10 @@ public final class UpdateMemberBenchmark {
           WaitBenchmark.run();
           return;
         }
+        if (part.equals("receiver")) {
+          ReceiverBenchmark.run();
+          return;
+        }
         if (part.equals("cold")) {
           ColdStartBenchmark.run(baseUrl, 2 * rounds);
           return;
@@ -147,6 +151,7 @@ public final class UpdateMemberBenchmark {
           AsyncBenchmark.run(update, baseUrl, rounds, phaseNanos);
           BulkBenchmark.run();
           WaitBenchmark.run();
+          ReceiverBenchmark.run();
           ColdStartBenchmark.run(baseUrl, 2 * rounds);
         }
       }

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * JUnit 5 (5.13 or later): one sandbox per test class, shared with its {@code @Nested} classes,
  * reset before each test, and closed by JUnit after the class. Test and lifecycle methods can take
  * an {@link MxSandbox}, and a {@link MxPlatformClient} or {@link MxNexusClient} already wired to it
- * (closed after the test).
+ * (closed after the test). A test wires its own webhook receiver to the sandbox with {@link
+ * MxSandbox#receiveWebhooks}; the reset before the next test unhooks it and stops its server.
  *
  * <p>Declaratively, with {@link MxSandboxTest @MxSandboxTest} or {@code
  * @ExtendWith(MxSandboxExtension.class)}:

@@ -29,7 +29,7 @@ import java.util.function.Predicate;
  * (unless the Nexus update skipped webhooks: the flag is taken to skip this one alone, as MX's pages
  * say it prevents "a webhook being sent for that request"); an AGGREGATION {@code
  * member_data_updated} when an aggregation ends CONNECTED, with the callback payload of the update
- * that started it. An answer other than 2xx, or none within 10 seconds (real time), is retried 12
+ * that started it. One member's webhooks go out in order; different members' at the same time. An answer other than 2xx, or none within 10 seconds (real time), is retried 12
  * times at most over about 24 hours of the sandbox's clock, the gaps growing (MX: "The frequency of
  * request retries diminishes over the course of approximately 24 hours, with no more than 12 total
  * retries"; its schedule is not published: this one is the sandbox's). Every attempt is logged.
@@ -67,6 +67,8 @@ final class WebhookSender implements AutoCloseable {
   private final Map<String, String> lastStatus = new HashMap<>();
   private final PriorityQueue<Pending> queue = new PriorityQueue<>();
   private final List<WebhookDelivery> log = new ArrayList<>();
+  /** The threads that post, one per lane of members, made when first needed. */
+  private final java.util.concurrent.ExecutorService[] lanes = new java.util.concurrent.ExecutorService[8];
   private String authorization;
   private HttpClient http;
   private long sequence;
@@ -249,28 +251,63 @@ final class WebhookSender implements AutoCloseable {
           queue.poll();
           auth = authorization;
         }
-        int status = post(next, auth);
-        synchronized (this) {
-          if (next.generation != generation) {
-            continue;
-          }
-          Instant sentAt = clock.instant();
-          boolean delivered = status >= 200 && status < 300;
-          Instant again =
-              delivered || next.attempt > RESEND_GAPS.size() ? null : sentAt.plus(RESEND_GAPS.get(next.attempt - 1));
-          if (again != null) {
-            queue.add(new Pending(next.kind, next.member, next.url, next.json, next.callbackPayload, next.attempt + 1, again,
-                ++sequence, generation));
-          }
-          synchronized (log) {
-            log.add(new WebhookDelivery(next.kind, next.member, next.url, next.attempt, sentAt, status, next.json,
-                next.callbackPayload, again));
-            log.notifyAll();
-          }
-        }
+        Pending due = next;
+        lane(due.member).execute(() -> attempt(due, auth));
       }
     } catch (InterruptedException stopping) {
       Thread.currentThread().interrupt();
+    } catch (java.util.concurrent.RejectedExecutionException closing) {
+      // closed while dispatching
+    }
+  }
+
+  /**
+   * The lane of a member: its webhooks are posted one after another, in order, on one thread, while
+   * other members' go out on the other lanes at the same time (MX guarantees no order; one member's
+   * in order keeps the sandbox predictable).
+   */
+  private synchronized java.util.concurrent.ExecutorService lane(String member) {
+    int index = Math.floorMod(member.hashCode(), lanes.length);
+    if (lanes[index] == null) {
+      String name = thread.getName() + "-lane-" + index;
+      lanes[index] =
+          java.util.concurrent.Executors.newSingleThreadExecutor(
+              task -> {
+                Thread lane = new Thread(task, name);
+                lane.setDaemon(true);
+                return lane;
+              });
+    }
+    return lanes[index];
+  }
+
+  /** One attempt: posted, logged, and queued again when it was not taken. */
+  private void attempt(Pending next, String auth) {
+    int status;
+    try {
+      status = post(next, auth);
+    } catch (InterruptedException closing) {
+      Thread.currentThread().interrupt();
+      return;
+    }
+    synchronized (this) {
+      if (next.generation != generation || closed) {
+        return;
+      }
+      Instant sentAt = clock.instant();
+      boolean delivered = status >= 200 && status < 300;
+      Instant again = delivered || next.attempt > RESEND_GAPS.size() ? null : sentAt.plus(RESEND_GAPS.get(next.attempt - 1));
+      if (again != null) {
+        queue.add(new Pending(next.kind, next.member, next.url, next.json, next.callbackPayload, next.attempt + 1, again,
+            ++sequence, generation));
+        poked = true;
+        notifyAll();
+      }
+      synchronized (log) {
+        log.add(new WebhookDelivery(next.kind, next.member, next.url, next.attempt, sentAt, status, next.json,
+            next.callbackPayload, again));
+        log.notifyAll();
+      }
     }
   }
 
@@ -335,6 +372,13 @@ final class WebhookSender implements AutoCloseable {
       ((ManualClock) clock).removeOnAdvance(poke);
     }
     thread.interrupt();
+    synchronized (this) {
+      for (java.util.concurrent.ExecutorService lane : lanes) {
+        if (lane != null) {
+          lane.shutdownNow();
+        }
+      }
+    }
     try {
       thread.join(1000);
     } catch (InterruptedException e) {
