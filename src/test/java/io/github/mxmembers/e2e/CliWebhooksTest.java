@@ -120,6 +120,77 @@ class CliWebhooksTest {
   }
 
   @Test
+  void tenMegabytesUnderA64MegabyteHeapAre413WithNoOutOfMemoryAndTheNextWebhookIsTaken() throws Exception {
+    int port = freePort();
+    List<String> command = new java.util.ArrayList<>(List.of(
+        java.nio.file.Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx64m",
+        "-cp", System.getProperty("java.class.path"), io.github.mxmembers.cli.MxMembersCli.class.getName(),
+        "webhooks", "listen", "--port", String.valueOf(port), "--max-events", "2"));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().putAll(ENV);
+    Process listener = builder.start();
+    try {
+      byte[] tenMegabytes = new byte[10 * 1024 * 1024];
+      java.util.Arrays.fill(tenMegabytes, (byte) ' ');
+      // with its length: refused from the header; without (chunked): refused once 256 KiB are read
+      assertThat(post(port, USER, PASSWORD, "{}")).as("listening").isEqualTo(204);
+      assertThat(rawStatusLine(port, tenMegabytes)).isEqualTo("HTTP/1.1 413 Request Entity Too Large");
+      HttpRequest chunked =
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/mx/webhooks"))
+              .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
+              .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(tenMegabytes)))
+              .build();
+      int status;
+      try {
+        status = http.send(chunked, HttpResponse.BodyHandlers.discarding()).statusCode();
+      } catch (IOException closedWhileSending) {
+        status = -1; // the server answered and closed before the client finished writing: its log says why
+      }
+      assertThat(status).isIn(413, -1);
+      // a new client: the server closed the connection it answered 413 on, and the JDK's client may reuse it
+      assertThat(HttpClient.newHttpClient().send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/mx/webhooks"))
+                  .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                  .POST(HttpRequest.BodyPublishers.ofString(CONNECTION_STATUS)).build(),
+              HttpResponse.BodyHandlers.discarding()).statusCode())
+          .isEqualTo(204);
+      assertThat(listener.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      String output = new String(listener.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(listener.exitValue()).as(output).isZero();
+      assertThat(output).contains("OTHER").contains("CONNECTION_STATUS CHALLENGED").doesNotContain("OutOfMemoryError")
+          .contains("webhook refused with 413: Content-Length 10485760 is over the 262144-byte cap")
+          .contains("webhook refused with 413: its body is over the 262144-byte cap");
+    } finally {
+      listener.destroyForcibly();
+    }
+  }
+
+  /** Posts a body with its Content-Length by hand; the status line, read even if the server closed before all was sent. */
+  private static String rawStatusLine(int port, byte[] body) throws IOException {
+    try (java.net.Socket socket = new java.net.Socket(InetAddress.getLoopbackAddress(), port)) {
+      socket.setSoTimeout(20_000);
+      String head = "POST /mx/webhooks HTTP/1.1\r\nHost: localhost\r\nAuthorization: Basic "
+          + Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8))
+          + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n";
+      try {
+        socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().write(body);
+        socket.getOutputStream().flush();
+      } catch (IOException closedByServer) {
+        // it answered and closed without reading the rest: read what it said
+      }
+      java.io.ByteArrayOutputStream response = new java.io.ByteArrayOutputStream();
+      try {
+        socket.getInputStream().transferTo(response);
+      } catch (IOException reset) {
+        // closed after answering
+      }
+      String text = response.toString(StandardCharsets.US_ASCII);
+      return text.isEmpty() ? "(no response)" : text.substring(0, text.indexOf("\r\n"));
+    }
+  }
+
+  @Test
   void listenWithoutCredentialsIsRefusedNamingTheVariables() {
     CliRun run = CliRun.run(Map.of(), new byte[0], false, "webhooks", "listen", "--port", "8080");
     assertThat(run.code).isEqualTo(2);
