@@ -5,7 +5,6 @@ import io.github.mxmembers.model.ConnectionStatus;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.OptionalLong;
 
 /**
  * MX's Connection Status webhook ({@code type} {@code CONNECTION_STATUS}, {@code action} {@code
@@ -18,16 +17,6 @@ import java.util.OptionalLong;
 public final class ConnectionStatusChanged extends WebhookEvent {
   ConnectionStatusChanged(Parts parts) {
     super(Kind.CONNECTION_STATUS, parts);
-  }
-
-  @Override
-  public Optional<String> memberGuid() {
-    return Optional.ofNullable(text(raw(), "member_guid"));
-  }
-
-  @Override
-  public Optional<String> userGuid() {
-    return Optional.ofNullable(text(raw(), "user_guid"));
   }
 
   /** {@return {@code connection_status} as MX sent it} */
@@ -45,8 +34,7 @@ public final class ConnectionStatusChanged extends WebhookEvent {
 
   /** {@return {@code connection_status_id}, MX's integer for the status, sent as a number or a string} */
   public OptionalInt connectionStatusId() {
-    OptionalLong id = WebhookJson.number(raw(), "connection_status_id");
-    return id.isPresent() && id.getAsLong() == (int) id.getAsLong() ? OptionalInt.of((int) id.getAsLong()) : OptionalInt.empty();
+    return WebhookJson.integer(raw(), "connection_status_id");
   }
 
   /** {@return {@code connection_status_message}: text MX suggests showing the end user} */

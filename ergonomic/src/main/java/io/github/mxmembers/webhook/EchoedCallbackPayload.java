@@ -1,10 +1,7 @@
 package io.github.mxmembers.webhook;
 
+import io.github.mxmembers.internal.webhook.WebhookJson;
 import io.github.mxmembers.model.CallbackPayload;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.util.Optional;
 
 /**
@@ -32,7 +29,7 @@ public final class EchoedCallbackPayload {
       }
     }
     this.bytes = decoded;
-    this.text = decoded == null ? null : utf8(decoded);
+    this.text = decoded == null ? null : WebhookJson.utf8(decoded);
   }
 
   /**
@@ -43,19 +40,6 @@ public final class EchoedCallbackPayload {
    */
   public static EchoedCallbackPayload of(String raw) {
     return new EchoedCallbackPayload(java.util.Objects.requireNonNull(raw, "raw == null"));
-  }
-
-  private static String utf8(byte[] bytes) {
-    try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString();
-    } catch (CharacterCodingException notText) {
-      return null;
-    }
   }
 
   /** {@return the header's value as MX sent it} */

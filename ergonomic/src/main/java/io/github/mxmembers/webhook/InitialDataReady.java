@@ -12,16 +12,6 @@ public final class InitialDataReady extends WebhookEvent {
     super(Kind.INITIAL_DATA_READY, parts);
   }
 
-  @Override
-  public Optional<String> memberGuid() {
-    return Optional.ofNullable(text(raw(), "member_guid"));
-  }
-
-  @Override
-  public Optional<String> userGuid() {
-    return Optional.ofNullable(text(raw(), "user_guid"));
-  }
-
   /** {@return {@code guid}: "the unique identifier for the webhook"} */
   public Optional<String> webhookGuid() {
     return Optional.ofNullable(text(raw(), "guid"));

@@ -5,7 +5,6 @@ import io.github.mxmembers.internal.webhook.WebhookJson;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.OptionalLong;
 
 /**
  * MX's Job Status webhook, rooted in {@code job} (MX's Job Status webhook page): a Nexus job "hits an
@@ -45,10 +44,7 @@ public final class JobStatusChanged extends WebhookEvent {
 
   /** {@return {@code status}: MX's integer for the job status} */
   public OptionalInt status() {
-    OptionalLong status = WebhookJson.number(job(), "status");
-    return status.isPresent() && status.getAsLong() == (int) status.getAsLong()
-        ? OptionalInt.of((int) status.getAsLong())
-        : OptionalInt.empty();
+    return WebhookJson.integer(job(), "status");
   }
 
   /** {@return {@code is_authenticated}: whether the credentials and any MFA were accepted} */

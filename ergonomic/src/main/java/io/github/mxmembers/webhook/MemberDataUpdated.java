@@ -51,16 +51,6 @@ public final class MemberDataUpdated extends WebhookEvent {
     return DataType.UNKNOWN_TO_SDK_VERSION;
   }
 
-  @Override
-  public Optional<String> memberGuid() {
-    return Optional.ofNullable(text(raw(), "member_guid"));
-  }
-
-  @Override
-  public Optional<String> userGuid() {
-    return Optional.ofNullable(text(raw(), "user_guid"));
-  }
-
   /** {@return the user's partner-defined {@code user_id}} */
   public Optional<String> userId() {
     return Optional.ofNullable(text(raw(), "user_id"));

@@ -84,11 +84,19 @@ public abstract sealed class WebhookEvent
     return Optional.ofNullable(text(body, "action"));
   }
 
-  /** {@return MX's guid of the member the webhook is about ({@code MBR-...}), where it names one} */
-  public abstract Optional<String> memberGuid();
+  /**
+   * {@return MX's guid of the member the webhook is about ({@code MBR-...}), where it names one: the
+   * flat webhooks' {@code member_guid}; a Members webhook's {@code member.guid}; a Job Status
+   * webhook's {@code job.member_guid}}
+   */
+  public Optional<String> memberGuid() {
+    return Optional.ofNullable(text(body, "member_guid"));
+  }
 
-  /** {@return MX's guid of the member's user ({@code USR-...}), where it names one} */
-  public abstract Optional<String> userGuid();
+  /** {@return MX's guid of the member's user ({@code USR-...}), where it names one ({@code user_guid})} */
+  public Optional<String> userGuid() {
+    return Optional.ofNullable(text(body, "user_guid"));
+  }
 
   /**
    * {@return the member as a Platform API call takes it ({@link MemberRef#of(String, String)}), where

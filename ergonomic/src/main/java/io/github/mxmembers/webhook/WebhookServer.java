@@ -31,6 +31,9 @@ public final class WebhookServer implements AutoCloseable {
   private final ExecutorService executor;
   private final WebhookReceiver receiver;
   private final String path;
+  /** The exchanges being answered: {@link #close()} lets them finish. */
+  private int inFlight;
+  private boolean closing;
 
   private WebhookServer(HttpServer server, WebhookReceiver receiver, String path, int threads) {
     this.server = server;
@@ -112,7 +115,17 @@ public final class WebhookServer implements AutoCloseable {
   }
 
   private void exchange(HttpExchange exchange) throws IOException {
+    boolean refuse;
+    synchronized (this) {
+      refuse = closing;
+      inFlight++;
+    }
     try (InputStream body = exchange.getRequestBody()) {
+      if (refuse) {
+        exchange.getResponseHeaders().set("Retry-After", "60");
+        exchange.sendResponseHeaders(503, -1);
+        return;
+      }
       if (!exchange.getRequestURI().getPath().equals(path)) {
         exchange.sendResponseHeaders(404, -1);
         return;
@@ -128,12 +141,32 @@ public final class WebhookServer implements AutoCloseable {
       exchange.sendResponseHeaders(status, -1);
     } finally {
       exchange.close();
+      synchronized (this) {
+        if (--inFlight == 0) {
+          notifyAll();
+        }
+      }
     }
   }
 
-  /** Stops listening (at once) and ends its threads; the receiver is left to you to close. */
+  /**
+   * Stops: requests that arrive from now on are answered 503 (MX sends them again), those being
+   * answered finish (waiting up to five seconds), then it stops listening and ends its threads. The
+   * receiver is left to you to close, after this.
+   */
   @Override
   public void close() {
+    synchronized (this) {
+      closing = true;
+      long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+      try {
+        for (long left; inFlight > 0 && (left = deadline - System.nanoTime()) > 0; ) {
+          wait(Math.max(1, left / 1_000_000));
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     server.stop(0);
     executor.shutdownNow();
   }

@@ -50,16 +50,8 @@ public final class WebhookJson {
     if (body.length == 0) {
       throw new IllegalArgumentException("the body is empty; MX sends a JSON object");
     }
-    String text;
-    try {
-      text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(body))
-              .toString();
-    } catch (CharacterCodingException e) {
+    String text = utf8(body);
+    if (text == null) {
       throw new IllegalArgumentException("the body is not UTF-8 (" + body.length + " bytes)");
     }
     JsonElement element;
@@ -81,6 +73,20 @@ public final class WebhookJson {
           "the body is JSON but not an object (" + kind(element) + "); MX sends a JSON object");
     }
     return Map.entry(text, element.getAsJsonObject());
+  }
+
+  /** {@return the bytes as strict UTF-8; null when they are not} */
+  public static String utf8(byte[] bytes) {
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (CharacterCodingException notUtf8) {
+      return null;
+    }
   }
 
   private static String kind(JsonElement element) {
@@ -125,6 +131,14 @@ public final class WebhookJson {
         return OptionalLong.empty();
       }
     }
+  }
+
+  /** An int, as {@link #number} reads it; empty for one out of an int's range. */
+  public static java.util.OptionalInt integer(JsonObject body, String name) {
+    OptionalLong value = number(body, name);
+    return value.isPresent() && value.getAsLong() == (int) value.getAsLong()
+        ? java.util.OptionalInt.of((int) value.getAsLong())
+        : java.util.OptionalInt.empty();
   }
 
   /** A boolean, written as one or as the string {@code true}/{@code false}; empty otherwise. */

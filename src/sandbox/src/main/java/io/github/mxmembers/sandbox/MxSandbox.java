@@ -96,7 +96,7 @@ public final class MxSandbox implements AutoCloseable {
   private final SandboxState state;
   private final PlatformFake platform;
   private final NexusFake nexus;
-  private final AggregationTimer timer;
+  private final SandboxTimer timer;
   private final WebhookSender sender;
   /** The servers {@link #receiveWebhooks} started, stopped at {@link #reset()}. */
   private final List<WebhookServer> webhookServers = new ArrayList<>();
@@ -112,12 +112,13 @@ public final class MxSandbox implements AutoCloseable {
   private MxSandbox(Clock clock) {
     this.clock = clock;
     int number = SANDBOXES.incrementAndGet();
-    AggregationTimer[] timer = {null};
-    this.state = new SandboxState(clock, () -> timer[0].poke());
-    this.timer = timer[0] = new AggregationTimer(state, clock, "mx-sandbox-" + number + "-aggregations");
+    SandboxTimer[] timer = {null};
+    Runnable scheduled = () -> timer[0].poke();
+    this.state = new SandboxState(clock, scheduled);
+    this.sender = new WebhookSender(clock, scheduled, "mx-sandbox-" + number + "-webhooks", WEBHOOK_USERNAME, WEBHOOK_PASSWORD);
+    this.timer = timer[0] = new SandboxTimer(clock, "mx-sandbox-" + number + "-timer", List.of(state::catchUp, sender::dispatchDue));
     this.platform = new PlatformFake(state, CLIENT_ID, API_KEY);
     this.nexus = new NexusFake(state, CLIENT_ID, API_KEY);
-    this.sender = new WebhookSender(clock, "mx-sandbox-" + number + "-webhooks", WEBHOOK_USERNAME, WEBHOOK_PASSWORD);
     state.subscribe(sender::onEvent);
     AtomicInteger threads = new AtomicInteger();
     this.executor =

@@ -29,7 +29,8 @@ import java.util.function.Predicate;
  * (unless the Nexus update skipped webhooks: the flag is taken to skip this one alone, as MX's pages
  * say it prevents "a webhook being sent for that request"); an AGGREGATION {@code
  * member_data_updated} when an aggregation ends CONNECTED, with the callback payload of the update
- * that started it. One member's webhooks go out in order; different members' at the same time. An answer other than 2xx, or none within 10 seconds (real time), is retried 12
+ * that started it, sent when due by the sandbox's timer. One member's webhooks go out in order;
+ * different members' at the same time. An answer other than 2xx, or none within 10 seconds (real time), is retried 12
  * times at most over about 24 hours of the sandbox's clock, the gaps growing (MX: "The frequency of
  * request retries diminishes over the course of approximately 24 hours, with no more than 12 total
  * retries"; its schedule is not published: this one is the sandbox's). Every attempt is logged.
@@ -58,11 +59,10 @@ final class WebhookSender implements AutoCloseable {
           Duration.ofMinutes(32), Duration.ofHours(1), Duration.ofHours(2), Duration.ofHours(3), Duration.ofHours(4),
           Duration.ofHours(6), Duration.ofHours(7));
   static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(10);
-  private static final Duration MOST = Duration.ofSeconds(1);
 
   private final Clock clock;
-  private final Thread thread;
-  private final Runnable poke = this::poke;
+  private final Runnable scheduled;
+  private final String name;
   private final Map<WebhookEvent.Kind, URI> urls = new EnumMap<>(WebhookEvent.Kind.class);
   private final Map<String, String> lastStatus = new HashMap<>();
   private final PriorityQueue<Pending> queue = new PriorityQueue<>();
@@ -74,18 +74,17 @@ final class WebhookSender implements AutoCloseable {
   private long sequence;
   /** Bumped by {@link #reset}: an attempt of an older generation is not logged or re-sent. */
   private long generation;
-  private boolean poked;
   private boolean closed;
 
-  WebhookSender(Clock clock, String name, String username, String password) {
+  /**
+   * @param scheduled told when a webhook is queued: the sandbox's timer, which calls {@link #dispatchDue}
+   * @param name the prefix of the lanes' thread names
+   */
+  WebhookSender(Clock clock, Runnable scheduled, String name, String username, String password) {
     this.clock = clock;
+    this.scheduled = scheduled;
+    this.name = name;
     credentials(username, password);
-    this.thread = new Thread(this::run, name);
-    thread.setDaemon(true);
-    if (clock instanceof ManualClock) {
-      ((ManualClock) clock).onAdvance(poke);
-    }
-    thread.start();
   }
 
   /** One webhook to send: its next attempt. */
@@ -175,8 +174,7 @@ final class WebhookSender implements AutoCloseable {
       return; // MX sends only the kinds set up for the client
     }
     queue.add(new Pending(kind, event.memberGuid(), url, body.toString(), callbackPayload, 1, event.at(), ++sequence, generation));
-    poked = true;
-    notifyAll();
+    scheduled.run();
   }
 
   /** MX's Connection Status webhook page's fields. */
@@ -221,44 +219,25 @@ final class WebhookSender implements AutoCloseable {
     return body;
   }
 
-  synchronized void poke() {
-    poked = true;
-    notifyAll();
-  }
-
-  private void run() {
-    try {
-      while (true) {
-        Pending next;
-        String auth;
-        synchronized (this) {
-          if (closed) {
-            return;
-          }
-          next = queue.peek();
-          Instant now = clock.instant();
-          if (next == null || next.due.isAfter(now)) {
-            if (!poked) {
-              long millis = 0;
-              if (next != null && !(clock instanceof ManualClock)) {
-                millis = Math.max(1, Math.min(Duration.between(now, next.due).toMillis() + 1, MOST.toMillis()));
-              }
-              wait(millis);
-            }
-            poked = false;
-            continue;
-          }
-          queue.poll();
-          auth = authorization;
-        }
-        Pending due = next;
+  /**
+   * Sends what is due (each member's on its lane), on the sandbox's timer thread.
+   *
+   * @return when the next webhook is due, or null when none is queued
+   */
+  synchronized Instant dispatchDue() {
+    Instant now = clock.instant();
+    for (Pending next = queue.peek(); next != null && !next.due.isAfter(now); next = queue.peek()) {
+      queue.poll();
+      Pending due = next;
+      String auth = authorization;
+      try {
         lane(due.member).execute(() -> attempt(due, auth));
+      } catch (java.util.concurrent.RejectedExecutionException closing) {
+        return null;
       }
-    } catch (InterruptedException stopping) {
-      Thread.currentThread().interrupt();
-    } catch (java.util.concurrent.RejectedExecutionException closing) {
-      // closed while dispatching
     }
+    Pending next = queue.peek();
+    return next == null ? null : next.due;
   }
 
   /**
@@ -269,11 +248,11 @@ final class WebhookSender implements AutoCloseable {
   private synchronized java.util.concurrent.ExecutorService lane(String member) {
     int index = Math.floorMod(member.hashCode(), lanes.length);
     if (lanes[index] == null) {
-      String name = thread.getName() + "-lane-" + index;
+      String laneName = name + "-" + index;
       lanes[index] =
           java.util.concurrent.Executors.newSingleThreadExecutor(
               task -> {
-                Thread lane = new Thread(task, name);
+                Thread lane = new Thread(task, laneName);
                 lane.setDaemon(true);
                 return lane;
               });
@@ -300,8 +279,7 @@ final class WebhookSender implements AutoCloseable {
       if (again != null) {
         queue.add(new Pending(next.kind, next.member, next.url, next.json, next.callbackPayload, next.attempt + 1, again,
             ++sequence, generation));
-        poked = true;
-        notifyAll();
+        scheduled.run();
       }
       synchronized (log) {
         log.add(new WebhookDelivery(next.kind, next.member, next.url, next.attempt, sentAt, status, next.json,
@@ -362,27 +340,14 @@ final class WebhookSender implements AutoCloseable {
     }
   }
 
+  /** Stops the lanes; the timer stops calling {@link #dispatchDue} as it closes. */
   @Override
-  public void close() {
-    synchronized (this) {
-      closed = true;
-      notifyAll();
-    }
-    if (clock instanceof ManualClock) {
-      ((ManualClock) clock).removeOnAdvance(poke);
-    }
-    thread.interrupt();
-    synchronized (this) {
-      for (java.util.concurrent.ExecutorService lane : lanes) {
-        if (lane != null) {
-          lane.shutdownNow();
-        }
+  public synchronized void close() {
+    closed = true;
+    for (java.util.concurrent.ExecutorService lane : lanes) {
+      if (lane != null) {
+        lane.shutdownNow();
       }
-    }
-    try {
-      thread.join(1000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 }
