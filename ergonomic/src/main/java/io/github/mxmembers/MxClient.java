@@ -128,9 +128,11 @@ public interface MxClient extends AutoCloseable {
   /**
    * Waits for the aggregation an update or a resume started, reading the member's status ({@link
    * #readStatus}) no more often than {@code wait} allows, backing off to its cap, until the member
-   * needs nothing more from the program or {@code wait}'s timeout passes. Each read goes through this
-   * client's pipeline (its retries, listener and typed errors) under the nearer of the call timeout
-   * and the wait's deadline; a read that fails ends the wait with its exception. {@code CHALLENGED}
+   * needs nothing more from the program or {@code wait}'s timeout passes (TIMED_OUT only then, after a
+   * last read at the deadline: {@link AggregationWait}). Each read goes through this client's
+   * pipeline (its retries, listener and typed errors) under the nearer of the call timeout and the
+   * wait's deadline; a read that fails ends the wait with its exception. No two reads of the member by
+   * this client's waits come closer than 3 s, the first read of a wait included. {@code CHALLENGED}
    * ends it at once with the challenges to answer; {@code CONNECTED} once the member is no longer
    * being aggregated; a status this SDK does not know keeps it waiting while the member is being
    * aggregated and otherwise ends it ({@link AggregationOutcome.Kind#ENDED}) with the raw value. It

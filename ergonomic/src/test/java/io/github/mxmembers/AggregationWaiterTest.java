@@ -3,10 +3,12 @@ package io.github.mxmembers;
 import static io.github.mxmembers.MockMx.MEMBER_PATH;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.mockserver.model.HttpRequest.request;
 import static org.mockserver.model.HttpResponse.response;
 
 import io.github.mxmembers.exception.MxApiException;
+import io.github.mxmembers.exception.MxTransportException;
 import io.github.mxmembers.internal.platform.PlatformOperations;
 import io.github.mxmembers.internal.waiter.AggregationWaiter;
 import io.github.mxmembers.internal.waiter.AggregationWaiter.Step;
@@ -36,6 +38,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.mockserver.matchers.Times;
 
 /**
@@ -91,6 +94,11 @@ class AggregationWaiterTest extends MockMxTest {
     private final MxAsyncClient async;
 
     Waiting(Client kind, Sleeper sleeper, Scheduler scheduler) {
+      this(kind, sleeper, scheduler, clock);
+    }
+
+    /** On this clock: the system's, for a test whose server stalls in real time. */
+    Waiting(Client kind, Sleeper sleeper, Scheduler scheduler, java.time.Clock clock) {
       String url = MockMx.url(server);
       switch (kind) {
         case PLATFORM_SYNC:
@@ -121,6 +129,14 @@ class AggregationWaiterTest extends MockMxTest {
     /** The outcome, or the very failure the sync client throws. */
     AggregationOutcome await(AggregationWait wait) {
       return sync != null ? sync.waitForAggregation(member, wait) : join(async.waitForAggregation(member, wait));
+    }
+
+    void readStatus() {
+      if (sync != null) {
+        sync.readStatus(member);
+      } else {
+        join(async.readStatus(member));
+      }
     }
 
     int wake(String member) {
@@ -213,10 +229,148 @@ class AggregationWaiterTest extends MockMxTest {
 
     AggregationOutcome outcome = waitWith(kind, AggregationWait.of(Duration.ofSeconds(3), Duration.ofSeconds(15), Duration.ofSeconds(10)));
 
-    // reads at 0, 3 and 7.5 s; the next would come at 14.25 s, after the 10 s deadline
+    // reads at 0, 3 and 7.5 s; the next would come at 14.25 s, after the 10 s deadline: one last read
+    // at the deadline, or 3 s after the read before it if that is later (10.5 s)
     assertThat(outcome.kind()).isEqualTo(Kind.TIMED_OUT);
-    assertThat(outcome.polls()).isEqualTo(3);
+    assertThat(outcome.polls()).isEqualTo(4);
+    assertThat(waits.waits).containsExactly(Duration.ofSeconds(3), Duration.ofMillis(4500), Duration.ofSeconds(3));
+    assertThat(outcome.waited()).isEqualTo(Duration.ofMillis(10500)).isGreaterThanOrEqualTo(Duration.ofSeconds(10));
     assertThat(outcome.member().isBeingAggregated()).contains(true);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Client.class)
+  void timedOutOnlyOnceTheTimeoutHasPassedEvenForTheShortestWait(Client kind) {
+    statuses(kind, member("UPDATED", true));
+
+    AggregationOutcome outcome = waitWith(kind, AggregationWait.of(Duration.ofSeconds(3), Duration.ofSeconds(3), Duration.ofSeconds(3)));
+
+    assertThat(outcome.kind()).isEqualTo(Kind.TIMED_OUT);
+    assertThat(outcome.polls()).as("a read at the start and one at the deadline").isEqualTo(2);
+    assertThat(outcome.waited()).isEqualTo(Duration.ofSeconds(3));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Client.class)
+  void aWaitRightAfterAnotherReadsNoSoonerThanThreeSecondsAfterItsLastRead(Client kind) {
+    statuses(kind, member("DENIED", false));
+    try (Waiting mx = new Waiting(kind, waits, waits)) {
+      assertThat(mx.await(AggregationWait.defaults()).kind()).isEqualTo(Kind.NEEDS_END_USER);
+      clock.advance(Duration.ofMillis(100)); // the README's loop: resume, then wait again
+      AggregationOutcome second = mx.await(AggregationWait.defaults());
+
+      assertThat(second.polls()).isEqualTo(1);
+      assertThat(waits.waits).as("the second wait held its first read").containsExactly(Duration.ofMillis(2900));
+      AggregationOutcome third = mx.await(AggregationWait.defaults());
+      assertThat(third.polls()).isEqualTo(1);
+      assertThat(waits.waits).containsExactly(Duration.ofMillis(2900), Duration.ofSeconds(3));
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Client.class)
+  void aWaitAfterAReadStatusKeepsThreeSecondsToo(Client kind) {
+    statuses(kind, member("CONNECTED", false));
+    try (Waiting mx = new Waiting(kind, waits, waits)) {
+      mx.readStatus();
+      clock.advance(Duration.ofSeconds(1));
+      assertThat(mx.await(AggregationWait.defaults()).kind()).isEqualTo(Kind.CONNECTED);
+      assertThat(waits.waits).containsExactly(Duration.ofSeconds(2));
+    }
+  }
+
+  /** Waits in real time: on the system clock, sleeping or scheduled for real. */
+  private AggregationOutcome waitInRealTime(Client kind, AggregationWait wait) {
+    Scheduler real =
+        delay -> {
+          CompletableFuture<Void> done = new CompletableFuture<>();
+          CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS).execute(() -> done.complete(null));
+          return done;
+        };
+    try (Waiting mx = new Waiting(kind, Sleeper.SYSTEM, real, java.time.Clock.systemUTC())) {
+      return mx.await(wait);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = Client.class, names = {"PLATFORM_SYNC", "PLATFORM_ASYNC"})
+  void aReadCutByTheWaitsDeadlineEndsItTimedOutWithTheMemberLastRead(Client kind) {
+    // reads at 0 s and (stalled) at 3 s of a 6 s wait: the deadline cuts the second after 3 s of real time
+    server.when(request().withPath(MEMBER_PATH + "/status"), Times.once()).respond(response().withBody(member("UPDATED", true)));
+    server.when(request().withPath(MEMBER_PATH + "/status"), Times.once())
+        .respond(response().withBody(member("UPDATED", true)).withDelay(TimeUnit.SECONDS, 20));
+
+    AggregationOutcome outcome = waitInRealTime(kind, AggregationWait.of(Duration.ofSeconds(3), Duration.ofSeconds(3), Duration.ofSeconds(6)));
+
+    assertThat(outcome.kind()).isEqualTo(Kind.TIMED_OUT);
+    assertThat(outcome.polls()).as("the read the deadline cut is not counted").isEqualTo(1);
+    assertThat(outcome.waited()).isGreaterThanOrEqualTo(Duration.ofSeconds(6)).isLessThan(Duration.ofSeconds(8));
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = Client.class, names = {"PLATFORM_SYNC", "PLATFORM_ASYNC"})
+  void aFirstReadCutByTheWaitsDeadlineFailsNamingTheWaitsTimeout(Client kind) {
+    server.when(request().withPath(MEMBER_PATH + "/status"))
+        .respond(response().withBody(member("UPDATED", true)).withDelay(TimeUnit.SECONDS, 20));
+
+    Throwable failure =
+        catchThrowable(() -> waitInRealTime(kind, AggregationWait.of(Duration.ofSeconds(3), Duration.ofSeconds(3), Duration.ofSeconds(3))));
+
+    assertThat(failure).isInstanceOf(MxTransportException.class)
+        .hasMessageContaining("the wait for MBR-1's aggregation timed out: its timeout of PT3S passed during its first status read")
+        .hasMessageNotContaining("PT2.");
+    assertThat(((MxTransportException) failure).deadlinePassed()).isTrue();
+  }
+
+  @Test
+  void aSleeperThatThrowsEndsTheWaitWithAnMxException() {
+    statuses(Client.PLATFORM_SYNC, member("UPDATED", true));
+    Sleeper broken = duration -> {
+      throw new IllegalStateException("sleeper bug");
+    };
+    try (Waiting mx = new Waiting(Client.PLATFORM_SYNC, broken, waits)) {
+      Throwable failure = catchThrowable(() -> mx.await(AggregationWait.defaults()));
+      assertThat(failure).isExactlyInstanceOf(io.github.mxmembers.exception.MxException.class)
+          .hasMessageContaining("the retry.Sleeper threw java.lang.IllegalStateException")
+          .hasCauseInstanceOf(RuntimeException.class);
+    }
+  }
+
+  @Test
+  void aSleeperThatSleepsPastTheDeadlineIsCutThereAndTheWaitEndsTimedOut() {
+    statuses(Client.PLATFORM_SYNC, member("UPDATED", true));
+    Sleeper hanging = duration -> Thread.sleep(60_000);
+    try (Waiting mx = new Waiting(Client.PLATFORM_SYNC, hanging, waits)) {
+      long started = System.nanoTime();
+      AggregationOutcome outcome = mx.await(AggregationWait.of(Duration.ofSeconds(3), Duration.ofSeconds(3), Duration.ofSeconds(3)));
+      assertThat(outcome.kind()).isEqualTo(Kind.TIMED_OUT);
+      assertThat(outcome.polls()).isEqualTo(2);
+      assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
+      assertThat(Thread.currentThread().isInterrupted()).as("the interrupt that cut the sleep is cleared").isFalse();
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"throws", "null", "fails"})
+  void anAsyncSchedulerThatBreaksEndsTheWaitWithTheRootMxException(String how) {
+    statuses(Client.PLATFORM_ASYNC, member("UPDATED", true));
+    Scheduler broken =
+        delay -> {
+          switch (how) {
+            case "throws":
+              throw new IllegalStateException("scheduler bug");
+            case "null":
+              return null;
+            default:
+              return CompletableFuture.failedFuture(new java.io.IOException("scheduler down"));
+          }
+        };
+    try (Waiting mx = new Waiting(Client.PLATFORM_ASYNC, waits, broken)) {
+      Throwable failure = catchThrowable(() -> mx.await(AggregationWait.defaults()));
+      assertThat(failure).isExactlyInstanceOf(io.github.mxmembers.exception.MxException.class)
+          .hasMessageContaining("the wait for MBR-1's aggregation stopped: the retry.Scheduler");
+      assertThat(failure.getClass().getName()).doesNotContain("internal");
+    }
   }
 
   @Test

@@ -30,7 +30,12 @@ public final class AggregationOutcome {
      * see {@link #connectionStatusAsString()}.
      */
     ENDED,
-    /** The wait's timeout passed while MX was still aggregating; the member may connect later. */
+    /**
+     * The wait's timeout passed while MX was still aggregating; the member may connect later. Only
+     * once it has passed: the wait's last read is at its deadline (or 3 s after the read before it,
+     * if that is later), and {@link AggregationOutcome#waited()} is at least the timeout; or a read
+     * the deadline cut, the member then as the read before it had it.
+     */
     TIMED_OUT
   }
 

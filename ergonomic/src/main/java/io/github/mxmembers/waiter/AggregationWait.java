@@ -14,7 +14,20 @@ import org.slf4j.LoggerFactory;
  * <p>MX "recommends a minimum polling interval of 3 seconds" (Read member connection status), and
  * MX's own Connect widget polls every 3 seconds: the interval starts at {@link #interval()} (3 s by
  * default, never less), grows by half after each read to at most {@link #maxInterval()} (15 s), and
- * the whole wait ends by {@link #timeout()} (5 minutes), each status read included.
+ * the whole wait lasts {@link #timeout()} (5 minutes). When the next read would come at or after
+ * the deadline, one last read is made at the deadline (or 3 s after the read before it, if that is
+ * later), under the call timeout; TIMED_OUT comes only then, once the timeout has passed. A read
+ * sent before the deadline runs under the nearer of the call timeout and the deadline: one the
+ * deadline cuts ends the wait TIMED_OUT (or, on its first read, fails with an {@code
+ * MxTransportException} naming the wait's timeout).
+ *
+ * <p>MX's rhythm holds across a client's calls: no two status reads of one member by one client's
+ * waits come closer than {@link #MIN_INTERVAL}, whichever waits they belong to (a wait right after a
+ * resume and the wait before it, two waits at once); a wait's first read holds until then, and a
+ * {@code readStatus} counts as a read. A caller's sleeper or scheduler that throws, returns nothing
+ * or fails ends a wait with an {@code MxException}, as it ends a call; one that holds a pause past
+ * the deadline is cut there (a sync sleeper is interrupted, the interrupt cleared) and the wait makes
+ * its last read.
  */
 public final class AggregationWait {
   /** The shortest interval taken, as MX recommends. */

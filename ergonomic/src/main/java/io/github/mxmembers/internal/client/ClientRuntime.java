@@ -99,7 +99,7 @@ public final class ClientRuntime implements AutoCloseable {
         settings,
         baseUrl -> Transport.blocking(new HttpTransport(client, baseUrl)),
         userClient != null ? null : client,
-        watchdog -> Waiter.blocking(settings.sleeper));
+        watchdog -> Waiter.blocking(settings.sleeper, watchdog));
   }
 
   /**
@@ -170,13 +170,22 @@ public final class ClientRuntime implements AutoCloseable {
    * nearer {@code limit} from now when one is given (a wait's status read).
    */
   Call call(MxApi api, PreparedRequest request, Duration limit) {
-    Duration timeout = limit != null && limit.compareTo(callTimeout) < 0 ? limit : callTimeout;
-    return new Call(api, request, clock, timeout, maxAttempts, listener, waiter);
+    boolean byWait = limit != null && limit.compareTo(callTimeout) < 0;
+    Call call = new Call(api, request, clock, byWait ? limit : callTimeout, maxAttempts, listener, waiter);
+    if (byWait) {
+      call.limitedByWait(); // only a wait's status reads are given a limit
+    }
+    return call;
   }
 
   /** How this runtime waits: on the calling thread (sync) or by the timer (async). */
   public Waiter waiter() {
     return waiter;
+  }
+
+  /** {@return the call timeout: a wait's status read is bounded by it or by the wait's deadline, the nearer} */
+  public Duration callTimeout() {
+    return callTimeout;
   }
 
   public Clock clock() {

@@ -67,7 +67,11 @@ public final class MemberCalls implements AutoCloseable {
   }
 
   public CompletableFuture<Member> readStatus(MemberRef member) {
-    return calls.start(operations.readStatus(), operations.address(member));
+    MemberAddress at = operations.address(member);
+    java.time.Instant sent = runtime.clock().instant();
+    CompletableFuture<Member> read = calls.start(operations.readStatus(), at);
+    read.thenAccept(done -> waiter.noteRead(at, done, sent)); // a wait after it keeps MX's 3 s
+    return read;
   }
 
   public CompletableFuture<List<Challenge>> listChallenges(MemberRef member) {

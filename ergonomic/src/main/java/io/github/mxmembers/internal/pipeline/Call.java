@@ -36,6 +36,8 @@ public final class Call {
   private final PreparedRequest request;
   private final Clock clock;
   private final Duration timeout;
+  /** What bounds the call, for messages. */
+  private volatile String deadlineName;
   private final Instant startedAt;
   private final Instant deadline;
   private final CallListener listener;
@@ -67,6 +69,7 @@ public final class Call {
     this.request = request;
     this.clock = clock;
     this.timeout = timeout;
+    this.deadlineName = "the call timeout of " + timeout;
     this.startedAt = clock.instant();
     this.deadline = startedAt.plus(timeout);
     this.retriesLeft = maxAttempts - 1;
@@ -75,6 +78,19 @@ public final class Call {
     if (listener != null) {
       notify(() -> listener.callStarted(new CallListener.CallStarted(id, api, request.toString(), startedAt, timeout)));
     }
+  }
+
+  /**
+   * Names what bounds this call in messages: its call timeout, or, for a status read of a wait whose
+   * deadline came first, that wait's deadline.
+   */
+  public void limitedByWait() {
+    this.deadlineName = "the deadline of the wait it belongs to";
+  }
+
+  /** {@return what bounds this call, for messages: {@code the call timeout of PT60S}, say} */
+  String deadlineName() {
+    return deadlineName;
   }
 
   public MxApi api() {
@@ -120,7 +136,7 @@ public final class Call {
               }
               Throwable cause = Futures.unwrap(failure);
               if (cause instanceof TimeoutException) {
-                throw Failures.transport(this, request, "the call timeout of " + timeout + " passed " + what, null);
+                throw Failures.deadline(this, request, what, null);
               }
               if (cause instanceof InterruptedException) {
                 throw Failures.transport(this, request, "was interrupted " + what, cause);
@@ -273,20 +289,12 @@ public final class Call {
 
   /** The exception for a call whose deadline passed while something else held it up. */
   MxException deadlinePassedWhile(PreparedRequest sending, String what) {
-    return Failures.transport(
-        this,
-        sending,
-        "the call timeout of " + timeout + " passed after " + plural(attemptsOf(sending), "attempt") + ", " + what,
-        null);
+    return Failures.deadline(this, sending, "after " + plural(attemptsOf(sending), "attempt") + ", " + what, null);
   }
 
   /** The exception for a call whose deadline passed, with what it had sent. */
   MxException deadlinePassed(PreparedRequest sending, Throwable cause) {
-    return Failures.transport(
-        this,
-        sending,
-        "the call timeout of " + timeout + " passed after " + plural(attemptsOf(sending), "attempt"),
-        cause);
+    return Failures.deadline(this, sending, "after " + plural(attemptsOf(sending), "attempt"), cause);
   }
 
   static String plural(int n, String noun) {

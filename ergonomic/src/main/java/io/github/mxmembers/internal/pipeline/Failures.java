@@ -76,13 +76,24 @@ public final class Failures {
   }
 
   static MxTransportException transport(Call call, PreparedRequest request, String what, Throwable cause) {
+    return transport(call, request, what, cause, false);
+  }
+
+  /** The call's deadline passed: {@code what} says when, after the deadline's name. */
+  static MxTransportException deadline(Call call, PreparedRequest request, String what, Throwable cause) {
+    return transport(call, request, call.deadlineName() + " passed " + what, cause, true);
+  }
+
+  private static MxTransportException transport(
+      Call call, PreparedRequest request, String what, Throwable cause, boolean deadlinePassed) {
     String requestId = call.lastRequestId();
     return new MxTransportException(
         call.api(),
         call.api() + ": " + request + " " + what + (requestId == null ? "" : "; last request id " + requestId),
         call.attemptsOf(request),
         requestId,
-        cause);
+        cause,
+        deadlinePassed);
   }
 
   /**

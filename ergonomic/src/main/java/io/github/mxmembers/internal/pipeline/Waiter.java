@@ -46,22 +46,69 @@ public interface Waiter {
    */
   <T> CompletableFuture<T> within(CompletableFuture<T> future, Duration timeout);
 
-  /** Waits on the calling thread: every future it returns is complete. */
-  static Waiter blocking(Sleeper sleeper) {
+  /**
+   * Waits on the calling thread: every future it returns is complete. A caller's sleeper that throws
+   * fails the wait with {@link SchedulerFailed}; one still sleeping at {@code limit} is interrupted
+   * by the watchdog, and the wait fails with {@link TimeoutException} (the interrupt it caused is
+   * cleared).
+   */
+  static Waiter blocking(Sleeper sleeper, Watchdog watchdog) {
     return new Waiter() {
       @Override
       public CompletableFuture<Void> delay(Duration delay, Duration limit, CompletableFuture<?> wake) {
+        Thread sleeping = Thread.currentThread();
+        Object lock = new Object();
+        boolean[] state = new boolean[2]; // [0]: the sleep is over; [1]: the watchdog interrupted it
+        AttemptTimer.Disarm overrun =
+            sleeper == Sleeper.SYSTEM
+                ? null // the JDK's sleep takes the time asked, never more
+                : watchdog.runAfter(
+                    () -> {
+                      synchronized (lock) {
+                        if (!state[0]) {
+                          state[1] = true;
+                          sleeping.interrupt();
+                        }
+                      }
+                    },
+                    limit);
         try {
           if (wake == null) {
             sleeper.sleep(delay);
           } else {
             sleeper.sleep(delay, wake);
           }
-          return CompletableFuture.completedFuture(null);
+          return over(lock, state, overran -> CompletableFuture.completedFuture(null), overrun);
         } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return CompletableFuture.failedFuture(e);
+          return over(lock, state, overran -> {
+            if (overran) {
+              return CompletableFuture.failedFuture(new TimeoutException());
+            }
+            Thread.currentThread().interrupt();
+            return CompletableFuture.failedFuture(e);
+          }, overrun);
+        } catch (RuntimeException e) {
+          return over(lock, state,
+              overran -> CompletableFuture.failedFuture(new SchedulerFailed("the retry.Sleeper threw " + e.getClass().getName(), e)),
+              overrun);
         }
+      }
+
+      /** Ends the sleep: the watchdog can no longer interrupt it, and an interrupt it made is cleared. */
+      private CompletableFuture<Void> over(
+          Object lock, boolean[] state, java.util.function.Function<Boolean, CompletableFuture<Void>> then, AttemptTimer.Disarm overrun) {
+        if (overrun != null) {
+          overrun.disarm();
+        }
+        boolean overran;
+        synchronized (lock) {
+          state[0] = true;
+          overran = state[1];
+        }
+        if (overran) {
+          Thread.interrupted();
+        }
+        return then.apply(overran);
       }
 
       @Override
@@ -119,10 +166,10 @@ public interface Waiter {
         try {
           scheduled = scheduler.after(delay);
         } catch (RuntimeException e) {
-          scheduled = CompletableFuture.failedFuture(new SchedulerFailed("threw " + e.getClass().getName(), e));
+          scheduled = CompletableFuture.failedFuture(new SchedulerFailed("the retry.Scheduler threw " + e.getClass().getName(), e));
         }
         if (scheduled == null) {
-          scheduled = CompletableFuture.failedFuture(new SchedulerFailed("returned no CompletionStage", null));
+          scheduled = CompletableFuture.failedFuture(new SchedulerFailed("the retry.Scheduler returned no CompletionStage", null));
         }
         scheduled.whenComplete(
             (ignored, failure) -> {
@@ -133,7 +180,7 @@ public interface Waiter {
                 waited.completeExceptionally(
                     cause instanceof SchedulerFailed
                         ? cause
-                        : new SchedulerFailed("failed its stage with " + cause.getClass().getName(), cause));
+                        : new SchedulerFailed("the retry.Scheduler failed its stage with " + cause.getClass().getName(), cause));
               }
             });
         waited.whenComplete(
@@ -165,12 +212,15 @@ public interface Waiter {
     };
   }
 
-  /** A caller's {@link Scheduler} broke its contract: the wait it was asked for cannot be trusted to end. */
+  /**
+   * A caller's {@link Scheduler} or {@link Sleeper} broke its contract: the wait it was asked for
+   * cannot be trusted to end.
+   */
   final class SchedulerFailed extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     SchedulerFailed(String what, Throwable cause) {
-      super("the retry.Scheduler " + what, cause);
+      super(what, cause);
     }
   }
 }

@@ -2,6 +2,7 @@ package io.github.mxmembers.internal.waiter;
 
 import io.github.mxmembers.annotations.InternalApi;
 import io.github.mxmembers.exception.MxException;
+import io.github.mxmembers.exception.MxTransportException;
 import io.github.mxmembers.internal.client.ApiOperations;
 import io.github.mxmembers.internal.client.Calls;
 import io.github.mxmembers.internal.client.Loop;
@@ -57,6 +58,8 @@ public final class AggregationWaiter {
   private final ApiOperations operations;
   /** The waits under way, for {@link #wake}. */
   private final Set<Wait> waits = ConcurrentHashMap.newKeySet();
+  /** MX's 3 s between two status reads of a member, across this client's waits. */
+  private final ReadRhythm rhythm = new ReadRhythm();
 
   public AggregationWaiter(Calls calls, ApiOperations operations) {
     this.calls = calls;
@@ -169,6 +172,14 @@ public final class AggregationWaiter {
   }
 
   /**
+   * Notes a status read made outside a wait ({@code readStatus}), so that a wait after it keeps MX's
+   * 3 s.
+   */
+  public void noteRead(MemberAddress at, Member member, Instant when) {
+    rhythm.read(at, member.guid().orElse(null), when);
+  }
+
+  /**
    * Wakes the waits on this member: each reads at its next pause's earliest, {@link
    * AggregationWait#MIN_INTERVAL} after its last read.
    *
@@ -197,6 +208,8 @@ public final class AggregationWaiter {
     Duration interval;
     /** When the last read was sent: a woken pause lasts until {@code MIN_INTERVAL} after it. */
     Instant lastRead;
+    /** The member as the last read had it; null before the first. */
+    Member lastMember;
     /** MX's guid for the member, once a read has said it. */
     volatile String guid;
     /** How the wait ends; null until it has started. */
@@ -221,15 +234,64 @@ public final class AggregationWaiter {
       return ended != null && ended.isDone();
     }
 
-    /** The {@code polls}-th read, then what it says: the outcome, or the pause before the next read. */
+    /**
+     * The {@code polls}-th read, at the member's next slot of MX's rhythm ({@link ReadRhythm}: a
+     * wait right after another one's last read holds until 3 s after it), then what it says.
+     */
     CompletableFuture<Loop.Next<Integer, AggregationOutcome>> read(int polls) {
-      lastRead = clock.instant();
-      Duration limit = polls == 1 ? wait.timeout() : Duration.between(lastRead, deadline);
-      return calls.start(operations.readStatus(), at, limit).thenCompose(member -> heard(polls, member));
+      Instant now = clock.instant();
+      Duration hold = Duration.between(now, rhythm.reserve(at, now));
+      if (hold.isZero() || hold.isNegative()) {
+        return readNow(polls, false);
+      }
+      return paused(calls.runtime().waiter().delay(hold, limit(hold), null), polls - 1, () -> readNow(polls, false));
     }
 
-    private CompletableFuture<Loop.Next<Integer, AggregationOutcome>> heard(int polls, Member member) {
+    /**
+     * Reads now. A read sent before the deadline runs under the nearer of the call timeout and the
+     * deadline; one that the deadline cuts ends the wait TIMED_OUT with the member as last read
+     * (or, on the first read, fails naming the wait's timeout). The read at or after the deadline,
+     * the wait's last, runs under the call timeout alone.
+     *
+     * @param deadlineCame the deadline has come, whatever the clock says: a caller's sleeper or
+     *     scheduler held the pause before this read to it
+     */
+    private CompletableFuture<Loop.Next<Integer, AggregationOutcome>> readNow(int polls, boolean deadlineCame) {
+      lastRead = clock.instant();
+      boolean last = deadlineCame || !lastRead.isBefore(deadline);
+      Duration limit = last ? null : Duration.between(lastRead, deadline);
+      return calls.start(operations.readStatus(), at, limit)
+          .handle(
+              (member, failure) -> {
+                if (failure == null) {
+                  rhythm.read(at, member.guid().orElse(null), lastRead);
+                  return heard(polls, member, last);
+                }
+                Throwable cause = Futures.unwrap(failure);
+                if (limit != null && limit.compareTo(calls.runtime().callTimeout()) < 0
+                    && cause instanceof MxTransportException && ((MxTransportException) cause).deadlinePassed()) {
+                  // the wait's deadline, nearer than the call timeout, cut the read: the wait has timed out
+                  if (lastMember != null) {
+                    return completed(done(outcome(Kind.TIMED_OUT, lastMember, polls - 1)));
+                  }
+                  MxTransportException cut = (MxTransportException) cause;
+                  throw new MxTransportException(
+                      operations.api(),
+                      operations.api() + ": the wait for " + at.member + "'s aggregation timed out: its timeout of "
+                          + wait.timeout() + " passed during its first status read",
+                      cut.attempts(),
+                      cut.requestId().orElse(null),
+                      cause,
+                      true);
+                }
+                throw Futures.rethrow(cause);
+              })
+          .thenCompose(next -> next);
+    }
+
+    private CompletableFuture<Loop.Next<Integer, AggregationOutcome>> heard(int polls, Member member, boolean last) {
       guid = member.guid().orElse(null);
+      lastMember = member;
       wait.notifyRead(member);
       Step step = classify(member);
       switch (step) {
@@ -245,36 +307,54 @@ public final class AggregationWaiter {
         default:
           return completed(done(outcome(Kind.ENDED, member, polls)));
       }
-      if (!clock.instant().plus(interval).isBefore(deadline)) {
+      if (last) {
         return completed(done(outcome(Kind.TIMED_OUT, member, polls)));
+      }
+      Instant now = clock.instant();
+      if (!now.plus(interval).isBefore(deadline)) {
+        // the next read would come at or after the deadline: one last read at the deadline, MX's 3 s kept
+        Instant lastOne = lastRead.plus(AggregationWait.MIN_INTERVAL);
+        return pause(Duration.between(now, lastOne.isAfter(deadline) ? lastOne : deadline), polls);
       }
       Duration pause = interval;
       interval = wait.intervalAfter(interval);
-      return pause(pause, member, polls);
+      return pause(pause, polls);
     }
 
     /** Pauses, then reads again; a wake cuts the pause short, to {@code MIN_INTERVAL} after the last read. */
-    private CompletableFuture<Loop.Next<Integer, AggregationOutcome>> pause(Duration pause, Member member, int polls) {
+    private CompletableFuture<Loop.Next<Integer, AggregationOutcome>> pause(Duration pause, int polls) {
       Waiter waiter = calls.runtime().waiter();
       CompletableFuture<Void> wakeUp = wake.get();
-      return waiter.delay(pause, left(), wakeUp)
-          .thenCompose(
-              paused -> {
-                wake.compareAndSet(wakeUp, new CompletableFuture<>());
-                Duration rest = Duration.between(clock.instant(), lastRead.plus(AggregationWait.MIN_INTERVAL));
-                return wakeUp.isDone() && !rest.isNegative() && !rest.isZero()
-                    ? waiter.delay(rest, left(), null)
-                    : CompletableFuture.<Void>completedFuture(null);
-              })
+      CompletableFuture<Void> paused =
+          waiter.delay(pause, limit(pause), wakeUp)
+              .thenCompose(
+                  done -> {
+                    wake.compareAndSet(wakeUp, new CompletableFuture<>());
+                    Duration rest = Duration.between(clock.instant(), lastRead.plus(AggregationWait.MIN_INTERVAL));
+                    return wakeUp.isDone() && !rest.isNegative() && !rest.isZero()
+                        ? waiter.delay(rest, limit(rest), null)
+                        : CompletableFuture.<Void>completedFuture(null);
+                  });
+      return paused(paused, polls, () -> CompletableFuture.completedFuture(Loop.Next.<Integer, AggregationOutcome>step(polls + 1)));
+    }
+
+    /**
+     * What follows a pause: {@code then}, or, when the pause failed, how the wait ends. A caller's
+     * scheduler or sleeper that held the pause past its limit has the wait go on to its last read; one
+     * that threw, returned nothing or failed ends it with an {@link MxException}, as it ends a call.
+     */
+    private CompletableFuture<Loop.Next<Integer, AggregationOutcome>> paused(
+        CompletableFuture<Void> pause, int polls, java.util.function.Supplier<CompletableFuture<Loop.Next<Integer, AggregationOutcome>>> then) {
+      return pause
           .handle(
-              (paused, failure) -> {
+              (done, failure) -> {
                 if (failure == null) {
-                  return Loop.Next.<Integer, AggregationOutcome>step(polls + 1);
+                  return then.get();
                 }
                 Throwable cause = Futures.unwrap(failure);
                 if (cause instanceof TimeoutException) {
-                  // a caller's scheduler held the pause to the wait's deadline
-                  return done(outcome(Kind.TIMED_OUT, member, polls));
+                  // the caller's sleeper or scheduler held the pause to its limit: the deadline has come
+                  return readNow(polls + 1, true);
                 }
                 if (cause instanceof InterruptedException) {
                   throw new CancellationException(
@@ -289,11 +369,17 @@ public final class AggregationWaiter {
                       cause);
                 }
                 throw Futures.rethrow(cause);
-              });
+              })
+          .thenCompose(next -> next);
     }
 
-    private Duration left() {
-      return Duration.between(clock.instant(), deadline);
+    /**
+     * The most a pause may take whatever a caller's sleeper or scheduler does: to the deadline, or the
+     * pause itself when it ends later (the last read's), and never less than the pause.
+     */
+    private Duration limit(Duration pause) {
+      Duration left = Duration.between(clock.instant(), deadline);
+      return left.compareTo(pause) > 0 ? left : pause;
     }
 
     private AggregationOutcome.Builder outcome(Kind kind, Member member, int polls) {

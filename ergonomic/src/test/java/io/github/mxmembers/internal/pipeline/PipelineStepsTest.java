@@ -57,7 +57,7 @@ class PipelineStepsTest {
   }
 
   private Call call(RetryPolicy policy) {
-    return new Call(MxApi.NEXUS, PUT, Clock.systemUTC(), Duration.ofSeconds(60), policy.maxAttempts(), null, Waiter.blocking(waits::add));
+    return new Call(MxApi.NEXUS, PUT, Clock.systemUTC(), Duration.ofSeconds(60), policy.maxAttempts(), null, Waiter.blocking(waits::add, watchdog));
   }
 
   private static RetryPolicy threeAttempts() {
