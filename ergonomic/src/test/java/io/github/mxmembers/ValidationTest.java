@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.mxmembers.model.CallbackPayload;
 import io.github.mxmembers.model.Credential;
+import io.github.mxmembers.model.MemberResume;
 import io.github.mxmembers.model.MemberUpdate;
 import io.github.mxmembers.model.UseCase;
+import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -71,7 +73,7 @@ class ValidationTest extends MockMxTest {
         .hasMessage("member is 10000 characters; at most 256 are accepted");
     assertThatThrownBy(() -> MemberUpdate.builder().credential(huge, "pw"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("credential guid is 10000 characters; at most 256 are accepted");
+        .hasMessage("guid is 10000 characters; at most 256 are accepted");
     assertThat(MemberUpdate.builder().member("m".repeat(MemberUpdate.MAX_IDENTIFIER_LENGTH)).metadata("x").build())
         .isNotNull();
   }
@@ -96,7 +98,7 @@ class ValidationTest extends MockMxTest {
   void textThatUtf8CannotCarryIsRefusedNotTurnedIntoQuestionMarks() {
     assertThatThrownBy(() -> MemberUpdate.builder().credential("CRD-1", "pw\uD800"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("credential CRD-1: value has an unpaired surrogate at index 2: it cannot be sent as UTF-8");
+        .hasMessage("value has an unpaired surrogate at index 2: it cannot be sent as UTF-8");
     assertThatThrownBy(() -> MemberUpdate.builder().metadata("\uDC00x"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("metadata has an unpaired surrogate at index 0");
@@ -170,17 +172,49 @@ class ValidationTest extends MockMxTest {
   void badCredentialsAreRejectedWithoutTheirValue() {
     assertThatThrownBy(() -> MemberUpdate.builder().credential(" ", MockMx.PASSWORD))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("credential guid must not be blank");
+        .hasMessage("guid must not be blank");
     assertThatThrownBy(() -> MemberUpdate.builder().credential("CRD-1", ""))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("credential CRD-1: value must not be empty");
+        .hasMessage("value must not be empty");
     assertThatThrownBy(
             () ->
                 MemberUpdate.builder()
                     .credential("CRD-1", MockMx.PASSWORD)
                     .credential("CRD-1", MockMx.PASSWORD))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("credential CRD-1 is set twice");
+        .hasMessage("credential: the guid of credential 2 is that of credential 1 (counting from 1): each credential may be set once");
+  }
+
+  /**
+   * A secret typed where a guid goes (the arguments swapped, say) never comes back in a message: the
+   * messages name the parameter the caller used, never a guid or a value.
+   */
+  @Test
+  void aSecretTypedWhereAGuidGoesIsNeverEchoed() {
+    String secret = "S3CRETcredVALUE";
+    List<Runnable> mistakes =
+        List.of(
+            () -> MemberUpdate.builder().credential(secret, ""),
+            () -> MemberUpdate.builder().credential(secret, "pw\uD800"),
+            () -> MemberUpdate.builder().credential(secret, "pw").credential(secret, "pw"),
+            () -> MemberUpdate.builder().credential(secret + "\r\n", "pw"),
+            () -> MemberResume.builder().answer(secret, ""),
+            () -> MemberResume.builder().answer(secret, "a").answer(secret, "b"),
+            () -> MemberResume.builder().member("MBR-1").challenges(List.of(io.github.mxmembers.model.Challenge.builder("CRD-T").build()))
+                .answer(secret, "a").build(),
+            () -> Credential.of(secret, ""));
+    List<String> parameters = List.of("value", "value", "credential", "guid", "value", "answer", "answer", "value");
+    for (int i = 0; i < mistakes.size(); i++) {
+      Runnable mistake = mistakes.get(i);
+      assertThatThrownBy(mistake::run)
+          .as("mistake %d", i)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageStartingWith(parameters.get(i))
+          .hasMessageNotContaining(secret);
+    }
+    assertThatThrownBy(() -> MemberResume.builder().answer(" ", "a")).hasMessage("challengeGuid must not be blank");
+    assertThatThrownBy(() -> MemberResume.builder().answer(null, "a")).hasMessage("challengeGuid == null");
+    assertThatThrownBy(() -> MemberResume.builder().answer("CRD-1\r\n", "a")).hasMessageStartingWith("challengeGuid");
   }
 
   @Test

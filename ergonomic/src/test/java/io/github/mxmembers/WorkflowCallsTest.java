@@ -83,7 +83,7 @@ class WorkflowCallsTest extends MockMxTest {
                 + "\",\"display_order\":2}],\"pagination\":{\"current_page\":1,\"per_page\":1,\"total_entries\":2,\"total_pages\":2}}"));
     server.when(request().withPath(path).withQueryStringParameter(Parameter.param("page", "2")))
         .respond(response().withBody(
-            "{\"credentials\":[{\"guid\":\"CRD-1\",\"label\":\"Username\",\"field_name\":\"LOGIN\",\"display_order\":1}],"
+            "{\"credentials\":[{\"guid\":\"CRD-1\",\"label\":\"Username\",\"field_name\":\"LOGIN\",\"field_type\":3,\"display_order\":1}],"
                 + "\"pagination\":{\"current_page\":2,\"per_page\":1,\"total_entries\":2,\"total_pages\":2}}"));
   }
 
@@ -112,10 +112,35 @@ class WorkflowCallsTest extends MockMxTest {
   }
 
   @Test
+  void bothTypeAndFieldTypeAreTypedAndTheFieldTypeSaysWhatMayBeEchoed() {
+    String path = MEMBER_PATH + "/credentials";
+    server.when(request().withPath(path))
+        .respond(response().withBody(
+            "{\"credentials\":[{\"guid\":\"CRD-1\",\"label\":\"Username\",\"type\":\"LOGIN\",\"field_type\":\"TEXT\"},"
+                + "{\"guid\":\"CRD-2\",\"label\":\"Password\",\"type\":\"PASSWORD\",\"field_type\":\"PASSWORD\"},"
+                + "{\"guid\":\"CRD-3\",\"label\":\"PIN\",\"type\":\"LOGIN\",\"field_type\":\"SECRET_NEW\"},"
+                + "{\"guid\":\"CRD-4\",\"label\":\"Member number\",\"type\":\"LOGIN\"}]}"));
+    List<RequiredCredential> listed;
+    try (MxPlatformClient mx = platform()) {
+      listed = mx.listCredentials("USR-1", "MBR-1");
+    }
+    assertThat(listed).extracting(RequiredCredential::type).allMatch(java.util.Optional::isPresent);
+    assertThat(listed.get(0).type()).contains("LOGIN");
+    assertThat(listed.get(0).fieldType()).contains("TEXT");
+    assertThat(listed).extracting(RequiredCredential::echoable).containsExactly(true, false, false, true);
+    // Nexus sends field_type as a number: kept as written, and echo decided by the type name
+    RequiredCredential nexus = RequiredCredential.builder("CRD-9").type("LOGIN").fieldType("3").build();
+    assertThat(nexus.echoable()).isTrue();
+    assertThat(RequiredCredential.builder("CRD-9").type("PASSWORD").fieldType("1").build().echoable()).isFalse();
+  }
+
+  @Test
   void nexusCredentialsComeFromTheSingularPathWithTheirTypeName() {
     twoPagesOfCredentials("/member/MBR-1/credentials", "field_type_name", "PASSWORD");
     try (MxNexusClient mx = nexus(); MxNexusAsyncClient mxAsync = nexusAsync()) {
-      assertThat(mx.listCredentials("MBR-1")).extracting(RequiredCredential::type).containsExactly(java.util.Optional.of("PASSWORD"), java.util.Optional.empty());
+      List<RequiredCredential> listed = mx.listCredentials("MBR-1");
+      assertThat(listed).extracting(RequiredCredential::type).containsExactly(java.util.Optional.of("PASSWORD"), java.util.Optional.empty());
+      assertThat(listed.get(1).fieldType()).as("Nexus's number, as written").contains("3");
       assertThat(join(mxAsync.listCredentials("MBR-1"))).hasSize(2);
     }
     assertThat(received("/member/MBR-1/credentials")).hasSize(4).allSatisfy(r -> assertThat(r.getFirstHeader("Accept")).isEqualTo(NEXUS));
@@ -276,12 +301,13 @@ class WorkflowCallsTest extends MockMxTest {
     assertThatThrownBy(() -> MemberResume.builder().member("MBR-1").answer("CRD-T", "")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> MemberResume.builder().member("MBR-1").answer("CRD-T", ANSWER).answer("CRD-T", "again"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("twice")
+        .hasMessageContaining("each challenge is answered once")
         .hasMessageNotContaining(ANSWER);
     Challenge asked = Challenge.builder("CRD-T").label("What city?").type(Challenge.Type.TEXT).build();
     assertThatThrownBy(() -> MemberResume.builder().member("MBR-1").challenges(List.of(asked)).answer("CRD-OTHER", ANSWER).build())
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("was not asked challenge CRD-OTHER")
+        .hasMessageContaining("answer 1 (counting from 1) is to a challenge the member was not asked; it was asked [CRD-T]")
+        .hasMessageNotContaining("CRD-OTHER")
         .hasMessageNotContaining(ANSWER);
     assertThat(MemberResume.builder().member("MBR-1").challenges(List.of(asked)).answer(asked.answer(ANSWER)).build().answers()).hasSize(1);
     assertThat(server.retrieveRecordedRequests(request().withPath("/users/.*"))).isEmpty();

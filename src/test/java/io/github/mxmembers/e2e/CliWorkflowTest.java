@@ -126,8 +126,11 @@ class CliWorkflowTest {
     JsonObject credential = JsonParser.parseString(listed.out).getAsJsonObject().getAsJsonArray("credentials").get(0).getAsJsonObject();
     assertThat(credential.get("guid").getAsString()).isEqualTo(CREDENTIAL);
     assertThat(credential.get("label").getAsString()).isEqualTo("Password");
+    assertThat(credential.get("type").getAsString()).isEqualTo("PASSWORD");
+    assertThat(credential.get("field_type").getAsString()).isEqualTo("PASSWORD");
+    assertThat(credential.get("echoed").getAsBoolean()).isFalse();
     assertThat(nexus.code).as(nexus.all()).isZero();
-    assertThat(nexus.out).contains("Password").contains(CREDENTIAL);
+    assertThat(nexus.out).contains("Password").contains(CREDENTIAL).contains("hidden");
   }
 
   @Test

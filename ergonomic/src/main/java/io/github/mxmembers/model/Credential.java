@@ -24,12 +24,21 @@ public final class Credential {
    *     never show the value
    */
   public static Credential of(String guid, String value) {
-    Identifiers.check(guid, "credential guid");
-    Objects.requireNonNull(value, "credential value == null");
+    return of(guid, value, "guid", "value");
+  }
+
+  /**
+   * {@link #of(String, String)}, its messages naming the parameters as the caller's method does
+   * ({@code challengeGuid}, say); they never show the guid either, which may be a secret typed in
+   * the wrong place.
+   */
+  static Credential of(String guid, String value, String guidName, String valueName) {
+    Identifiers.check(guid, guidName);
+    Objects.requireNonNull(value, valueName + " == null");
     if (value.isEmpty()) {
-      throw new IllegalArgumentException("credential " + guid + ": value must not be empty");
+      throw new IllegalArgumentException(valueName + " must not be empty");
     }
-    Identifiers.checkEncodable(value, "credential " + guid + ": value");
+    Identifiers.checkEncodable(value, valueName);
     return new Credential(guid, value);
   }
 

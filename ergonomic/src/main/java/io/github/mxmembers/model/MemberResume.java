@@ -100,9 +100,12 @@ public final class MemberResume {
      */
     public Builder answer(Credential answer) {
       Objects.requireNonNull(answer, "answer == null");
-      for (Credential existing : answers) {
-        if (existing.guid().equals(answer.guid())) {
-          throw new IllegalArgumentException("answer: challenge " + answer.guid() + " is answered twice");
+      for (int i = 0; i < answers.size(); i++) {
+        if (answers.get(i).guid().equals(answer.guid())) {
+          // the guid is not shown: it may be a secret typed in the wrong place
+          throw new IllegalArgumentException(
+              "answer: answer " + (answers.size() + 1) + " is to the challenge of answer " + (i + 1)
+                  + " (counting from 1): each challenge is answered once");
         }
       }
       answers.add(answer);
@@ -118,7 +121,7 @@ public final class MemberResume {
      * @throws IllegalArgumentException if the value is empty or the challenge was answered already
      */
     public Builder answer(String challengeGuid, String value) {
-      return answer(Credential.of(challengeGuid, value));
+      return answer(Credential.of(challengeGuid, value, "challengeGuid", "value"));
     }
 
     /**
@@ -154,10 +157,12 @@ public final class MemberResume {
         throw new IllegalStateException("answers: at least one answer is required");
       }
       if (asked != null) {
-        for (Credential answer : answers) {
-          if (!asked.contains(answer.guid())) {
+        for (int i = 0; i < answers.size(); i++) {
+          if (!asked.contains(answers.get(i).guid())) {
+            // the guid given is not shown (it may be a secret typed in the wrong place); MX's are
             throw new IllegalArgumentException(
-                "answer: the member was not asked challenge " + answer.guid() + " (it was asked " + asked + ")");
+                "answer: answer " + (i + 1) + " (counting from 1) is to a challenge the member was not asked; it was asked "
+                    + asked);
           }
         }
       }

@@ -207,7 +207,7 @@ public final class MemberUpdate {
      * @throws IllegalArgumentException if the guid is blank or already added, or the value is empty
      */
     public Builder credential(String guid, String value) {
-      return credential(Credential.of(guid, value));
+      return credential(Credential.of(guid, value, "guid", "value"));
     }
 
     /**
@@ -219,9 +219,12 @@ public final class MemberUpdate {
      */
     public Builder credential(Credential credential) {
       Objects.requireNonNull(credential, "credential == null");
-      for (Credential existing : credentials) {
-        if (existing.guid().equals(credential.guid())) {
-          throw new IllegalArgumentException("credential " + credential.guid() + " is set twice");
+      for (int i = 0; i < credentials.size(); i++) {
+        if (credentials.get(i).guid().equals(credential.guid())) {
+          // the guid is not shown: it may be a secret typed in the wrong place
+          throw new IllegalArgumentException(
+              "credential: the guid of credential " + (credentials.size() + 1) + " is that of credential " + (i + 1)
+                  + " (counting from 1): each credential may be set once");
         }
       }
       credentials.add(credential);

@@ -22,6 +22,7 @@ public final class RequiredCredential {
   private final String label;
   private final String fieldName;
   private final String type;
+  private final String fieldType;
   private final Integer displayOrder;
 
   private RequiredCredential(Builder builder) {
@@ -29,6 +30,7 @@ public final class RequiredCredential {
     this.label = builder.label;
     this.fieldName = builder.fieldName;
     this.type = builder.type;
+    this.fieldType = builder.fieldType;
     this.displayOrder = builder.displayOrder;
   }
 
@@ -58,8 +60,9 @@ public final class RequiredCredential {
   }
 
   /**
-   * {@return the field's type as MX names it: on the Platform API its {@code type} (such as {@code
-   * TEXT} or {@code PASSWORD}), on the Nexus API its {@code field_type_name} (such as {@code LOGIN})}
+   * {@return what the credential is, as MX names it: on the Platform API its {@code type} (such as
+   * {@code LOGIN} or {@code PASSWORD}), on the Nexus API its {@code field_type_name} (such as {@code
+   * LOGIN}); empty when MX sent none}
    */
   public Optional<String> type() {
     return Optional.ofNullable(type);
@@ -81,6 +84,28 @@ public final class RequiredCredential {
     return Credential.of(guid, value);
   }
 
+  /**
+   * {@return MX's {@code field_type}, as sent: on the Platform API the kind of input (such as {@code
+   * TEXT} or {@code PASSWORD}), on the Nexus API a number (its name is {@link #type()}); empty when MX
+   * sent none}
+   */
+  public Optional<String> fieldType() {
+    return Optional.ofNullable(fieldType);
+  }
+
+  /**
+   * {@return whether the end user's input may be shown as it is typed: only for a {@link #fieldType()}
+   * of {@code TEXT}, or, without one, a {@link #type()} of {@code LOGIN} or {@code USERNAME}; every
+   * other credential (a password, a field type this SDK does not know, none at all) is asked without
+   * echo, since MX's pages list no field types}
+   */
+  public boolean echoable() {
+    if (fieldType != null && !fieldType.chars().allMatch(Character::isDigit)) {
+      return fieldType.equalsIgnoreCase("TEXT");
+    }
+    return type != null && (type.equalsIgnoreCase("LOGIN") || type.equalsIgnoreCase("USERNAME"));
+  }
+
   /** {@return whether {@code o} is a {@code RequiredCredential} with the same values} */
   @Override
   public boolean equals(Object o) {
@@ -92,20 +117,21 @@ public final class RequiredCredential {
         && Objects.equals(label, other.label)
         && Objects.equals(fieldName, other.fieldName)
         && Objects.equals(type, other.type)
+        && Objects.equals(fieldType, other.fieldType)
         && Objects.equals(displayOrder, other.displayOrder);
   }
 
   /** {@return a hash of the values, consistent with {@link #equals}} */
   @Override
   public int hashCode() {
-    return Objects.hash(guid, label, fieldName, type, displayOrder);
+    return Objects.hash(guid, label, fieldName, type, fieldType, displayOrder);
   }
 
   /** {@return a description for logs and debugging, which never holds a secret} */
   @Override
   public String toString() {
     return "RequiredCredential{guid=" + guid + ", label=" + label + ", fieldName=" + fieldName + ", type=" + type
-        + ", displayOrder=" + displayOrder + "}";
+        + ", fieldType=" + fieldType + ", displayOrder=" + displayOrder + "}";
   }
 
   /** Builds a {@link RequiredCredential}: the guid is required, every other part optional, as MX's are. */
@@ -114,6 +140,7 @@ public final class RequiredCredential {
     private String label;
     private String fieldName;
     private String type;
+    private String fieldType;
     private Integer displayOrder;
 
     private Builder(String guid) {
@@ -150,6 +177,17 @@ public final class RequiredCredential {
      */
     public Builder type(String type) {
       this.type = type;
+      return this;
+    }
+
+    /**
+     * Sets MX's {@code field_type}, as sent.
+     *
+     * @param fieldType the field type, or null
+     * @return this builder
+     */
+    public Builder fieldType(String fieldType) {
+      this.fieldType = fieldType;
       return this;
     }
 

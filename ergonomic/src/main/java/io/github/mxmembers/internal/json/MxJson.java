@@ -59,6 +59,23 @@ public final class MxJson {
     return value.getAsString();
   }
 
+  /**
+   * A field MX sends as a string on one API and a number on the other (a credential's {@code
+   * field_type}): as written; null when absent or null.
+   *
+   * @throws JsonParseException if it is neither a string nor a number
+   */
+  public String stringOrNumber(String name) {
+    JsonPrimitive value = primitive(name);
+    if (value == null) {
+      return null;
+    }
+    if (!value.isString() && !value.isNumber()) {
+      throw new JsonParseException(name + ": expected a string or a number");
+    }
+    return value.getAsString();
+  }
+
   /** @throws JsonParseException if the string is absent or null */
   public String required(String name) {
     String value = string(name);
@@ -169,6 +186,7 @@ public final class MxJson {
               .label(credential.string("label"))
               .fieldName(credential.string("field_name"))
               .type(credential.string(typeField))
+              .fieldType(credential.stringOrNumber("field_type"))
               .displayOrder(credential.integer("display_order"))
               .build());
     }

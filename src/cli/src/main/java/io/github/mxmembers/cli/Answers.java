@@ -100,16 +100,28 @@ final class Answers {
     }
   }
 
-  /** Asks for each required credential by its label, in MX's display order, without echo. */
+  /**
+   * Asks for each required credential by its label, in MX's display order: echoed only where MX's
+   * {@code field_type} says plain text ({@link RequiredCredential#echoable()}), without echo otherwise.
+   */
   List<Credential> credentials(List<RequiredCredential> needed) {
     Console terminal = terminal();
     List<RequiredCredential> ordered = new ArrayList<>(needed);
     ordered.sort(Comparator.comparingInt(c -> c.displayOrder().orElse(Integer.MAX_VALUE)));
     List<Credential> values = new ArrayList<>();
     for (RequiredCredential credential : ordered) {
-      values.add(credential.withValue(secret(terminal, credential.label().orElse(credential.guid()))));
+      String question = credential.label().orElse(credential.guid());
+      values.add(credential.withValue(credential.echoable() ? text(terminal, question) : secret(terminal, question)));
     }
     return values;
+  }
+
+  private static String text(Console terminal, String question) {
+    String typed = terminal.readLine("%s: ", question);
+    if (typed == null || typed.isEmpty()) {
+      throw new IllegalArgumentException("an empty answer was given for \"" + question + "\"");
+    }
+    return typed;
   }
 
   private Console terminal() {

@@ -23,9 +23,10 @@ import picocli.CommandLine.Option;
     versionProvider = MxMembersCli.Version.class,
     usageHelpWidth = 100,
     description = {
-      "List the credentials a member's institution asks for: each one's label (what to ask the end user),",
-      "type, display order and guid (what update-member --credential GUID=VALUE takes; update-member",
-      "--ask-credentials asks for each by its label). Without --endpoint it asks the embedded sandbox.",
+      "List the credentials a member's institution asks for: each one's display order, label (what to ask",
+      "the end user), type (MX's type: LOGIN, PASSWORD...), field type (MX's field_type: TEXT, PASSWORD...),",
+      "whether --ask-credentials echoes it as typed (only for a field type of TEXT) or hides it, and guid",
+      "(what update-member --credential GUID=VALUE takes). Without --endpoint it asks the embedded sandbox.",
       "Keys come from the environment, as for update-member."
     },
     footer = {"", "Exit codes: 0 ok, 2 bad input (nothing sent), 3 MX API error, 4 transport failure, 5 unreadable response."})
@@ -83,6 +84,8 @@ final class CredentialsCommand implements Callable<Integer> {
         credential.label().ifPresent(label -> entry.addProperty("label", label));
         credential.fieldName().ifPresent(name -> entry.addProperty("field_name", name));
         credential.type().ifPresent(type -> entry.addProperty("type", type));
+        credential.fieldType().ifPresent(type -> entry.addProperty("field_type", type));
+        entry.addProperty("echoed", credential.echoable());
         credential.displayOrder().ifPresent(order -> entry.addProperty("display_order", order));
         list.add(entry);
       }
@@ -92,10 +95,12 @@ final class CredentialsCommand implements Callable<Integer> {
     } else {
       for (RequiredCredential credential : ordered) {
         out.printf(
-            "%s  %-20s %-12s %s%n",
+            "%s  %-20s %-12s %-12s %-9s %s%n",
             credential.displayOrder().isPresent() ? String.valueOf(credential.displayOrder().getAsInt()) : "-",
             credential.label().orElse("(no label)"),
-            credential.type().orElse(""),
+            credential.type().orElse("-"),
+            credential.fieldType().orElse("-"),
+            credential.echoable() ? "echoed" : "hidden",
             credential.guid());
       }
     }

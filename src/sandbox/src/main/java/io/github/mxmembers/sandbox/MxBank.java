@@ -97,6 +97,11 @@ final class MxBank {
     credential.addProperty("label", "Password");
     credential.addProperty("field_name", "password");
     credential.addProperty(typeField, "PASSWORD");
+    if (typeField.equals("type")) {
+      // the kind of input on Platform (an assumption: MX's pages list no values); Nexus's is a
+      // number whose meaning for a password no page gives, so none is sent there
+      credential.addProperty("field_type", "PASSWORD");
+    }
     credential.addProperty("display_order", 1);
     JsonArray credentials = new JsonArray();
     credentials.add(credential);
