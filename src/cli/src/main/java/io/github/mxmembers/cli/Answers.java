@@ -16,54 +16,83 @@ import java.util.Optional;
 
 /**
  * Where the answers a member needs come from: the lines of {@code --answers-stdin} or {@code
- * --answers-file} ({@code GUID=VALUE}, as credentials are given), or the terminal, asked one by one:
+ * --answers-file} ({@code GUID=VALUE}, as credentials are given, or {@code N=VALUE} for the N-th
+ * challenge of a round, MX's guids being known only once it asks), or the terminal, asked one by one:
  * text and token answers (and credentials) never echoed, options as a numbered list, an image written
  * to a file only its owner can read, whose path is shown. Answers are secrets: never printed.
  */
 final class Answers {
-  private final Map<String, String> given;
+  /** The answers given, in order; each taken once. Null to ask on the terminal. */
+  private final List<Credential> given;
+  private final boolean[] used;
   private final Console console;
 
   /**
-   * @param given the answers from a file or stdin by guid, or null to ask on the terminal
+   * @param given the answers from a file or stdin, in order (keyed by challenge guid, or by position
+   *     in a round: {@code 1}, {@code 2}...), or null to ask on the terminal
    * @param console the terminal, or null when there is none
    */
-  Answers(Map<String, String> given, Console console) {
+  Answers(List<Credential> given, Console console) {
     this.given = given;
+    this.used = given == null ? new boolean[0] : new boolean[given.size()];
     this.console = console;
   }
 
-  static Map<String, String> byGuid(List<Credential> lines) {
-    Map<String, String> byGuid = new java.util.LinkedHashMap<>();
-    for (Credential line : lines) {
-      byGuid.put(line.guid(), line.value());
+  /** Whether a key of the answers is a position in a round ({@code 1} to {@code 999}) rather than a guid. */
+  static boolean isPosition(String key) {
+    return key.matches("[1-9][0-9]{0,2}");
+  }
+
+  /** A challenge MX asked that the answers given do not answer: the member stays CHALLENGED. */
+  static final class Missing extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Missing(String message) {
+      super(message, null, false, false);
     }
-    return byGuid;
   }
 
   /**
-   * The answers to these challenges.
+   * The answers to one round's challenges: for each, the first answer not yet taken that names its
+   * guid, or else its position in the round; asked on the terminal when none were given.
    *
-   * @throws IllegalArgumentException if one has no answer and there is no terminal to ask on
+   * @throws Missing if answers were given and none fits a challenge
+   * @throws IllegalArgumentException if one must be asked and there is no terminal to ask on
    */
   List<Credential> to(List<Challenge> challenges) {
     List<Credential> answers = new ArrayList<>();
-    for (Challenge challenge : challenges) {
-      answers.add(Credential.of(challenge.guid(), answer(challenge)));
+    for (int i = 0; i < challenges.size(); i++) {
+      Challenge challenge = challenges.get(i);
+      answers.add(Credential.of(challenge.guid(), given != null ? given(challenge, i + 1) : answer(challenge)));
     }
     return answers;
   }
 
-  private String answer(Challenge challenge) {
-    if (given != null) {
-      String value = given.get(challenge.guid());
-      if (value == null) {
-        throw new IllegalArgumentException(
-            "the member is CHALLENGED and no answer was given for challenge " + challenge.guid() + " ("
-                + challenge.label().orElse("no label") + ")");
+  private String given(Challenge challenge, int position) {
+    int byPosition = -1;
+    for (int i = 0; i < given.size(); i++) {
+      if (used[i]) {
+        continue;
       }
-      return value;
+      if (given.get(i).guid().equals(challenge.guid())) {
+        used[i] = true;
+        return given.get(i).value();
+      }
+      if (byPosition < 0 && given.get(i).guid().equals(String.valueOf(position))) {
+        byPosition = i;
+      }
     }
+    if (byPosition >= 0) {
+      used[byPosition] = true;
+      return given.get(byPosition).value();
+    }
+    throw new Missing(
+        "no answer was given for challenge " + position + " of the round (" + challenge.type() + ", "
+            + challenge.label().map(label -> "\"" + label + "\"").orElse("no label") + "): give " + challenge.guid() + "=VALUE or "
+            + position + "=VALUE, then answer with 'mx-members resume'");
+  }
+
+  private String answer(Challenge challenge) {
     Console terminal = terminal();
     String question = challenge.label().orElse(challenge.fieldName().orElse(challenge.guid()));
     switch (challenge.type()) {

@@ -29,17 +29,40 @@ import java.util.Set;
 final class CredentialInput {
   private CredentialInput() {}
 
-  /** Credentials from the lines of {@code input}; {@code source} names it in messages. */
+  /**
+   * The most bytes read from standard input or a file of credentials or answers: they are a few lines,
+   * and more is a mistake (the wrong file), refused rather than read into memory.
+   */
+  static final int MAX_INPUT = 1024 * 1024;
+
+  /**
+   * Credentials from the lines of {@code input}; {@code source} names it in messages. A guid given on
+   * two lines is refused, naming the lines, never the guid.
+   */
   static List<Credential> lines(byte[] input, String source) {
+    return lines(input, source, key -> true);
+  }
+
+  /**
+   * {@link #lines(byte[], String)}, with the keys that may be given on several lines: MFA answers by
+   * position ({@code 1=VALUE}), one per round of challenges.
+   */
+  static List<Credential> lines(byte[] input, String source, java.util.function.Predicate<String> unique) {
     String text = utf8(input, source);
     List<Credential> credentials = new ArrayList<>();
+    Map<String, Integer> seen = new java.util.HashMap<>();
     String[] lines = text.split("\n", -1);
     for (int i = 0; i < lines.length; i++) {
       String line = lines[i].endsWith("\r") ? lines[i].substring(0, lines[i].length() - 1) : lines[i];
       if (line.isEmpty()) {
         continue;
       }
-      credentials.add(pair(line, source + " line " + (i + 1)));
+      Credential credential = pair(line, source + " line " + (i + 1));
+      Integer before = seen.put(credential.guid(), i + 1);
+      if (before != null && unique.test(credential.guid())) {
+        throw new IllegalArgumentException(source + " line " + (i + 1) + ": the same guid as line " + before + "; give each once");
+      }
+      credentials.add(credential);
     }
     return credentials;
   }
@@ -67,10 +90,19 @@ final class CredentialInput {
   }
 
   static byte[] read(InputStream in) {
+    return read(in, "--credentials-stdin");
+  }
+
+  /** Standard input, at most {@link #MAX_INPUT} bytes: more is refused without being read. */
+  static byte[] read(InputStream in, String option) {
     try {
-      return in.readAllBytes();
+      byte[] input = in.readNBytes(MAX_INPUT + 1);
+      if (input.length > MAX_INPUT) {
+        throw new IllegalArgumentException(option + ": over " + MAX_INPUT + " bytes; it should hold a few GUID=VALUE lines");
+      }
+      return input;
     } catch (IOException e) {
-      throw new IllegalArgumentException("--credentials-stdin: standard input could not be read", e);
+      throw new IllegalArgumentException(option + ": standard input could not be read", e);
     }
   }
 
@@ -98,8 +130,12 @@ final class CredentialInput {
     } catch (IOException e) {
       throw new IllegalArgumentException(option + ": the file could not be read", e);
     }
-    try {
-      return Files.readAllBytes(file);
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] input = in.readNBytes(MAX_INPUT + 1);
+      if (input.length > MAX_INPUT) {
+        throw new IllegalArgumentException(option + ": the file is over " + MAX_INPUT + " bytes; it should hold a few GUID=VALUE lines");
+      }
+      return input;
     } catch (IOException e) {
       throw new IllegalArgumentException(option + ": the file could not be read", e);
     }
@@ -108,6 +144,9 @@ final class CredentialInput {
   private static Credential credential(String guid, String value, String where) {
     if (value.isEmpty()) {
       throw new IllegalArgumentException(where + ": the value is empty");
+    }
+    if (value.indexOf('\0') >= 0) {
+      throw new IllegalArgumentException(where + ": the value holds a NUL character, which no institution's form takes");
     }
     try {
       return Credential.of(guid, value);

@@ -17,13 +17,13 @@ import picocli.CommandLine.Command;
     usageHelpWidth = 100,
     versionProvider = MxMembersCli.Version.class,
     description = "Update MX members (Platform API or Nexus API) from a terminal.",
-    subcommands = {UpdateMemberCommand.class, CredentialsCommand.class, BulkUpdateCommand.class, WebhooksCommand.class, CommandLine.HelpCommand.class, AutoComplete.GenerateCompletion.class},
+    subcommands = {UpdateMemberCommand.class, CredentialsCommand.class, ResumeCommand.class, BulkUpdateCommand.class, WebhooksCommand.class, CommandLine.HelpCommand.class, AutoComplete.GenerateCompletion.class},
     footer = {
       "",
       "Exit codes: 0 ok, 2 bad input, 3 MX API error, 4 transport failure, 5 unreadable response;",
       "bulk-update also 1 (its journal cannot be used) and 6 (the run stopped on an unexpected failure);",
-      "update-member --wait also 7 (needs the end user), 8 (ended otherwise), 9 (the wait timed out)",
-      "and 10 (still challenged after 5 rounds).",
+      "update-member --wait and resume also 7 (needs the end user), 8 (ended otherwise), 9 (the wait timed",
+      "out) and 10 (still challenged: an answer missing, or 5 rounds).",
       "'mx-members COMMAND --help' says what each means for that command."
     })
 public final class MxMembersCli implements Runnable {
@@ -158,6 +158,9 @@ public final class MxMembersCli implements Runnable {
       }
       if (type == CredentialsCommand.class) {
         return type.cast(new CredentialsCommand(env));
+      }
+      if (type == ResumeCommand.class) {
+        return type.cast(new ResumeCommand(in, env, errIsTerminal));
       }
       if (type == WebhooksListenCommand.class) {
         return type.cast(new WebhooksListenCommand(env));

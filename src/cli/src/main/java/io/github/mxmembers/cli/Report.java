@@ -36,6 +36,10 @@ final class Report {
           "background_aggregation_is_disabled");
 
   private final JsonObject json = new JsonObject();
+  /** The rounds of the wait: one per wait of the flow. */
+  private final com.google.gson.JsonArray rounds = new com.google.gson.JsonArray();
+  /** Where rounds are printed as they end; null until what was sent has been printed. */
+  private PrintWriter live;
   /** The webhooks received (embedded sandbox, --wait), from the receiver's thread. */
   private final java.util.List<io.github.mxmembers.webhook.WebhookEvent> webhooks =
       java.util.Collections.synchronizedList(new java.util.ArrayList<>());
@@ -85,17 +89,162 @@ final class Report {
     webhooks.add(event);
   }
 
-  /** How --wait ended. */
+  /**
+   * One wait of the flow ended: a round. Live, it is printed at once (the member's status, the reads
+   * and seconds it took, and for CHALLENGED each challenge's label and type).
+   */
+  void round(io.github.mxmembers.waiter.AggregationOutcome outcome) {
+    JsonObject round = new JsonObject();
+    round.addProperty("round", rounds.size() + 1);
+    round.addProperty("outcome", outcome.kind().name().toLowerCase(java.util.Locale.ROOT));
+    outcome.connectionStatusAsString().ifPresent(status -> round.addProperty("connection_status", status));
+    round.addProperty("status_reads", outcome.polls());
+    round.addProperty("waited_seconds", outcome.waited().toMillis() / 1000.0);
+    if (!outcome.challenges().isEmpty()) {
+      com.google.gson.JsonArray challenges = new com.google.gson.JsonArray();
+      for (io.github.mxmembers.model.Challenge challenge : outcome.challenges()) {
+        JsonObject asked = new JsonObject();
+        asked.addProperty("guid", challenge.guid());
+        asked.addProperty("type", challenge.type().name());
+        challenge.label().ifPresent(label -> asked.addProperty("label", label));
+        challenges.add(asked);
+      }
+      round.add("challenges", challenges);
+    }
+    rounds.add(round);
+    if (live != null) {
+      live.println(
+          "Round " + rounds.size() + ": "
+              + (outcome.kind() == io.github.mxmembers.waiter.AggregationOutcome.Kind.NEEDS_ANSWERS
+                  ? "challenged"
+                  : WAIT_WORDS.getOrDefault(round.get("outcome").getAsString(), round.get("outcome").getAsString()))
+              + (round.has("connection_status") ? " (" + round.get("connection_status").getAsString() + ")" : "")
+              + " after " + outcome.polls() + (outcome.polls() == 1 ? " status read, " : " status reads, ")
+              + String.format(java.util.Locale.ROOT, "%.1f s", outcome.waited().toMillis() / 1000.0));
+      int n = 0;
+      for (io.github.mxmembers.model.Challenge challenge : outcome.challenges()) {
+        live.println("  challenge " + (++n) + ": " + challenge.label().map(label -> faithful(new JsonPrimitive(label))).orElse("(no label)")
+            + " (" + challenge.type().name() + ")");
+      }
+      live.flush();
+    }
+  }
+
+  /** The challenges a member was found with ({@code resume}): round 0 of the flow. */
+  void challenged(java.util.List<io.github.mxmembers.model.Challenge> challenges) {
+    JsonObject round = new JsonObject();
+    round.addProperty("round", 0);
+    round.addProperty("outcome", "needs_answers");
+    round.addProperty("connection_status", "CHALLENGED");
+    round.addProperty("status_reads", 0);
+    round.addProperty("waited_seconds", 0.0);
+    com.google.gson.JsonArray asked = new com.google.gson.JsonArray();
+    int n = 0;
+    for (io.github.mxmembers.model.Challenge challenge : challenges) {
+      JsonObject one = new JsonObject();
+      one.addProperty("guid", challenge.guid());
+      one.addProperty("type", challenge.type().name());
+      challenge.label().ifPresent(label -> one.addProperty("label", label));
+      asked.add(one);
+      if (live != null) {
+        live.println("  challenge " + (++n) + ": " + challenge.label().map(label -> faithful(new JsonPrimitive(label))).orElse("(no label)")
+            + " (" + challenge.type().name() + ")");
+      }
+    }
+    round.add("challenges", asked);
+    rounds.add(round);
+    if (live != null) {
+      live.flush();
+    }
+  }
+
+  /** Where rounds go as they end: from now on, for a person (without a head to print first). */
+  void live(PrintWriter out) {
+    live = out;
+  }
+
+  /** {@return whether a round's challenges were answered and the member resumed} */
+  boolean resumed() {
+    for (com.google.gson.JsonElement round : rounds) {
+      if (round.getAsJsonObject().has("answered_from")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** What {@code resume} prints at the end: the rounds (JSON), or the outcome (text, the rounds shown already). */
+  void printResume(PrintWriter out, boolean asJson) {
+    if (!json.has("wait")) {
+      JsonObject wait = new JsonObject();
+      wait.addProperty("outcome", resumed() ? "resumed" : "needs_answers");
+      wait.add("rounds", rounds);
+      json.add("wait", wait);
+      if (asJson) {
+        out.println(new GsonBuilder().disableHtmlEscaping().create().toJson(json));
+      } else {
+        out.println(resumed() ? "Resumed; without --wait the outcome is not awaited." : "Not resumed: the member is still CHALLENGED.");
+      }
+      out.flush();
+      return;
+    }
+    if (asJson) {
+      out.println(new GsonBuilder().disableHtmlEscaping().create().toJson(json));
+      out.flush();
+      return;
+    }
+    printTail(out);
+  }
+
+  /** The last round's challenges were answered, from {@code source}, and the member resumed. */
+  void answered(int answers, String source) {
+    JsonObject round = rounds.get(rounds.size() - 1).getAsJsonObject();
+    round.addProperty("answered_from", source);
+    round.addProperty("answers", answers);
+    if (live != null) {
+      live.println("  answered " + answers + (answers == 1 ? " challenge" : " challenges") + " from " + source
+          + " (answers are never shown); resumed the aggregation");
+      live.flush();
+    }
+  }
+
+  /** The last round's challenges could not all be answered from what was given. */
+  void unanswered(String why) {
+    JsonObject round = rounds.get(rounds.size() - 1).getAsJsonObject();
+    round.addProperty("unanswered", why);
+    if (live != null) {
+      live.println("  not answered: " + why);
+      live.flush();
+    }
+  }
+
+  /** How the whole flow ended: the last round's outcome, the reads and seconds of every round. */
   void outcome(io.github.mxmembers.waiter.AggregationOutcome outcome) {
     JsonObject wait = new JsonObject();
     wait.addProperty("outcome", outcome.kind().name().toLowerCase(java.util.Locale.ROOT));
     outcome.connectionStatusAsString().ifPresent(status -> wait.addProperty("connection_status", status));
     outcome.endUserAction().ifPresent(action -> wait.addProperty("end_user_action", action.name().toLowerCase(java.util.Locale.ROOT)));
-    wait.addProperty("status_reads", outcome.polls());
-    wait.addProperty("waited_seconds", outcome.waited().toMillis() / 1000.0);
+    int reads = 0;
+    double seconds = 0;
+    for (com.google.gson.JsonElement round : rounds) {
+      reads += round.getAsJsonObject().get("status_reads").getAsInt();
+      seconds += round.getAsJsonObject().get("waited_seconds").getAsDouble();
+    }
+    wait.addProperty("status_reads", reads);
+    wait.addProperty("waited_seconds", Math.round(seconds * 1000) / 1000.0);
     wait.addProperty("exit_code", UpdateMemberCommand.exitCode(outcome));
+    wait.add("rounds", rounds);
     json.add("wait", wait);
     json.add("member", outcome.member().asJson());
+  }
+
+  /**
+   * Prints what was sent and answered now, before a wait begins, when the output is for a person:
+   * the rest ({@link #print}) follows, as each round ends and at the end.
+   */
+  void printSentNow(PrintWriter out) {
+    printHead(out);
+    live = out;
   }
 
   /** The failure, by kind; its message holds no secret (the SDK's and the tool's messages never do). */
@@ -154,6 +303,16 @@ final class Report {
       err.flush();
       return;
     }
+    if (live == null) {
+      if (!printHead(out)) {
+        return;
+      }
+    }
+    printTail(out);
+  }
+
+  /** The sandbox, the member before, the request, the response and the member after; false after a dry run. */
+  private boolean printHead(PrintWriter out) {
     if (json.has("sandbox_url")) {
       out.println("Embedded MX sandbox at " + json.get("sandbox_url").getAsString() + " (no MX account needed)");
       out.println();
@@ -172,7 +331,7 @@ final class Report {
     if (json.has("dry_run")) {
       out.println("Dry run: nothing was sent.");
       out.flush();
-      return;
+      return false;
     }
     out.println(
         "Response: "
@@ -187,6 +346,13 @@ final class Report {
       out.println("Member after:");
       printMember(out, json.getAsJsonObject("member"));
     }
+    out.println();
+    out.flush();
+    return true;
+  }
+
+  /** The webhooks received and the outcome. */
+  private void printTail(PrintWriter out) {
     if (!webhooks.isEmpty()) {
       out.println();
       out.println("Webhooks received from the sandbox (each wakes the wait on its member):");
@@ -197,11 +363,15 @@ final class Report {
     if (json.has("wait")) {
       JsonObject wait = json.getAsJsonObject("wait");
       out.println();
+      out.println("Member at the end:");
+      printMember(out, json.getAsJsonObject("member"));
+      out.println();
       out.println(
           "Outcome: " + WAIT_WORDS.getOrDefault(wait.get("outcome").getAsString(), wait.get("outcome").getAsString())
               + (wait.has("connection_status") ? " (" + wait.get("connection_status").getAsString() + ")" : "")
               + (wait.has("end_user_action") ? ": " + ACTION_WORDS.get(wait.get("end_user_action").getAsString()) : "")
-              + ", after " + wait.get("status_reads").getAsInt() + " status reads");
+              + ", after " + wait.get("status_reads").getAsInt() + " status reads in "
+              + wait.get("rounds").getAsJsonArray().size() + (wait.get("rounds").getAsJsonArray().size() == 1 ? " round" : " rounds"));
     }
     out.flush();
   }

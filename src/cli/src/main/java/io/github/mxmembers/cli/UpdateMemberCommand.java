@@ -66,7 +66,18 @@ import picocli.CommandLine.Option;
       "4 transport failure, 5 unreadable response; with --wait also 7 the member needs the end user",
       "(new credentials, a new MFA answer, the institution, OAuth), 8 the aggregation ended otherwise",
       "(FAILED, CLOSED, ...), 9 the wait timed out while MX was still aggregating, 10 still challenged",
-      "after 5 rounds of answers."
+      "(an answer missing for a challenge MX asked: answer it with 'mx-members resume'; or 5 rounds).",
+      "",
+      "MFA answers (--answers-stdin, --answers-file): one per line, GUID=VALUE, or N=VALUE for the N-th",
+      "challenge of a round in MX's order (MX's guids are known only once it asks); each line is used",
+      "once, the rounds taking them in order. A guid given twice, an empty value, a NUL, or more than",
+      "1 MiB is refused before anything is sent.",
+      "",
+      "--json adds 'wait': outcome, connection_status, end_user_action, status_reads and",
+      "waited_seconds (every round's together), exit_code, and rounds: each round's outcome,",
+      "connection_status, status_reads, waited_seconds, the challenges asked (guid, type, label), and",
+      "answered_from and answers (how many; never the values) or unanswered (why). Against the",
+      "embedded sandbox also 'webhooks', each as 'webhooks listen --json' prints it."
     })
 final class UpdateMemberCommand implements Callable<Integer> {
   @Mixin SendOptions options;
@@ -95,23 +106,10 @@ final class UpdateMemberCommand implements Callable<Integer> {
   @Option(names = "--ask-credentials", description = "Ask on the terminal, without echo, for each credential the member's institution needs (by its label).")
   boolean askCredentials;
 
-  @Option(names = "--wait", description = "Wait for the aggregation the update starts: show each status change (on a terminal), answer MFA challenges, print the outcome.")
-  boolean waitForAggregation;
-
-  @Option(names = "--wait-timeout", defaultValue = "300", paramLabel = "SECONDS", description = "The whole wait, at least 3 (default: ${DEFAULT-VALUE}).")
-  int waitTimeout;
-
-  @Option(names = "--answers-stdin", description = "With --wait: read MFA answers as GUID=VALUE lines from standard input instead of asking.")
-  boolean answersFromStdin;
-
-  @Option(names = "--answers-file", paramLabel = "PATH", description = "With --wait: read MFA answers as GUID=VALUE lines from a file only its owner can read.")
-  Path answersFile;
-
-  /** The most rounds of MFA answers --wait gives before it stops. */
-  static final int MAX_ROUNDS = 5;
+  @Mixin WaitOptions wait;
 
   /** The MFA answers given on stdin or in a file, read before anything is sent; null to ask on the terminal. */
-  private Map<String, String> given;
+  private List<io.github.mxmembers.model.Credential> given;
 
   /** The exit code the wait's outcome gives, when there was a wait. */
   private int outcomeCode = ExitCodes.OK;
@@ -137,7 +135,7 @@ final class UpdateMemberCommand implements Callable<Integer> {
     try {
       checkWaitOptions();
       // everything read from the user before anything is sent: a file that cannot be used stops here
-      given = givenAnswers();
+      given = wait.answers(in);
       MemberUpdate.Builder update = update(err);
       try (Endpoint endpoint = Endpoint.of(options, env)) {
         if (endpoint.sandbox() != null) {
@@ -147,7 +145,7 @@ final class UpdateMemberCommand implements Callable<Integer> {
                   ? endpoint.sandbox().platformMember(text(UpdateField.MEMBER)).orElse(null)
                   : endpoint.sandbox().nexusMember(text(UpdateField.MEMBER)).orElse(null));
         }
-        send(update, report, endpoint, err);
+        send(update, report, endpoint, out, err);
       }
     } catch (RuntimeException failure) {
       report.failure(failure);
@@ -160,20 +158,8 @@ final class UpdateMemberCommand implements Callable<Integer> {
 
   /** The wait's options, checked before anything is sent. */
   private void checkWaitOptions() {
-    boolean answering = answersFromStdin || answersFile != null;
-    if (answering && !waitForAggregation) {
-      throw new IllegalArgumentException("--answers-stdin and --answers-file answer MFA during --wait: add --wait");
-    }
-    if (answersFromStdin && credentialsFromStdin) {
-      throw new IllegalArgumentException("--answers-stdin and --credentials-stdin cannot both read standard input");
-    }
-    if (answersFromStdin && answersFile != null) {
-      throw new IllegalArgumentException("give --answers-stdin or --answers-file, not both");
-    }
-    if (waitForAggregation && waitTimeout < 3) {
-      throw new IllegalArgumentException("--wait-timeout: at least 3 seconds, MX's shortest interval between two status reads");
-    }
-    if (waitForAggregation && dryRun) {
+    wait.check(credentialsFromStdin ? "--credentials-stdin" : null, true);
+    if (wait.waitForAggregation && dryRun) {
       throw new IllegalArgumentException("--wait waits for what an update starts: it cannot go with --dry-run");
     }
     if (askCredentials && options.api == SendOptions.Api.PLATFORM && text(UpdateField.USER) == null) {
@@ -185,7 +171,7 @@ final class UpdateMemberCommand implements Callable<Integer> {
   }
 
   /** Sends the update to the endpoint, then, with --wait, follows it through to its outcome. */
-  private void send(MemberUpdate.Builder update, Report report, Endpoint endpoint, PrintWriter err) {
+  private void send(MemberUpdate.Builder update, Report report, Endpoint endpoint, PrintWriter out, PrintWriter err) {
     CallListener retries = errIsTerminal ? new RetriesOnTerminal(err, options.maxAttempts) : CallListener.NONE;
     try (MxClient client = endpoint.client(retries, apiVersion == null ? null : apiVersion());
         WebhookReceiver webhooks = sandboxWebhooks(endpoint, client, report, err)) {
@@ -198,21 +184,13 @@ final class UpdateMemberCommand implements Callable<Integer> {
         return;
       }
       report.result(client.updateMember(asked));
-      if (waitForAggregation) {
+      if (!options.json) {
+        report.printSentNow(out); // what was sent, on the screen before the wait begins
+      }
+      if (wait.waitForAggregation) {
         Answers answers = new Answers(given, Answers.console().orElse(null));
-        AggregationOutcome outcome = client.waitForAggregation(member, wait(err));
-        for (int round = 1; outcome.kind() == AggregationOutcome.Kind.NEEDS_ANSWERS && round <= MAX_ROUNDS; round++) {
-          List<Challenge> challenges = outcome.challenges();
-          if (errIsTerminal) {
-            err.println("mx-members: the member is CHALLENGED (" + challenges.size() + (challenges.size() == 1 ? " challenge" : " challenges") + ")");
-            err.flush();
-          }
-          MemberResume.Builder resume = MemberResume.builder().member(member.member()).challenges(challenges);
-          member.user().ifPresent(resume::user);
-          answers.to(challenges).forEach(resume::answer);
-          client.resume(resume.build());
-          outcome = client.waitForAggregation(member, wait(err));
-        }
+        AggregationOutcome outcome =
+            new FollowThrough(client, member, wait, answers, report, err, errIsTerminal).fromUpdate();
         report.outcome(outcome);
         outcomeCode = exitCode(outcome);
       }
@@ -225,7 +203,7 @@ final class UpdateMemberCommand implements Callable<Integer> {
    * Null otherwise; closing it delivers what it took before the report is printed.
    */
   private WebhookReceiver sandboxWebhooks(Endpoint endpoint, MxClient client, Report report, PrintWriter err) {
-    if (endpoint.sandbox() == null || !waitForAggregation) {
+    if (endpoint.sandbox() == null || !wait.waitForAggregation) {
       return null;
     }
     WebhookReceiver receiver =
@@ -253,36 +231,6 @@ final class UpdateMemberCommand implements Callable<Integer> {
       }
     }
     return update.build();
-  }
-
-  /** The answers given on stdin or in a file, by challenge guid; null to ask on the terminal. */
-  private Map<String, String> givenAnswers() {
-    if (answersFromStdin) {
-      return Answers.byGuid(CredentialInput.lines(CredentialInput.read(in), "--answers-stdin"));
-    }
-    if (answersFile != null) {
-      return Answers.byGuid(CredentialInput.lines(CredentialInput.readFile(answersFile, "--answers-file"), "--answers-file"));
-    }
-    return null;
-  }
-
-  /** MX's 3 s, backing off to 15 s, for --wait-timeout; on a terminal each status change is shown. */
-  private AggregationWait wait(PrintWriter err) {
-    AggregationWait wait = AggregationWait.of(AggregationWait.MIN_INTERVAL, Duration.ofSeconds(15), Duration.ofSeconds(waitTimeout));
-    if (!errIsTerminal) {
-      return wait;
-    }
-    String[] last = {null};
-    return wait.onRead(
-        member -> {
-          String now = member.connectionStatusAsString().orElse("no status")
-              + (member.isBeingAggregated().orElse(false) ? ", aggregating" : "");
-          if (!now.equals(last[0])) {
-            last[0] = now;
-            err.println("mx-members: " + now);
-            err.flush();
-          }
-        });
   }
 
   static int exitCode(AggregationOutcome outcome) {
