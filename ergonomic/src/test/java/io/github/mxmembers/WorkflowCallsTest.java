@@ -9,6 +9,7 @@ import static org.mockserver.model.HttpResponse.response;
 
 import com.google.gson.JsonParser;
 import io.github.mxmembers.exception.MxApiException;
+import io.github.mxmembers.exception.MxTransportException;
 import io.github.mxmembers.exception.MxResponseException;
 import io.github.mxmembers.model.Challenge;
 import io.github.mxmembers.model.ConnectionStatus;
@@ -260,6 +261,28 @@ class WorkflowCallsTest extends MockMxTest {
     }
     assertThat(received(MEMBER_PATH + "/resume")).as("sent once").hasSize(1);
     assertThat(received(MEMBER_PATH + "/status")).as("a read is retried").hasSize(RetryPolicy.defaults().maxAttempts());
+  }
+
+  @Test
+  void aResumeWhoseAnswerWasLostSaysItMayHaveReachedMxOnBothFlavours() {
+    server.when(request().withPath(MEMBER_PATH + "/resume")).error(org.mockserver.model.HttpError.error().withDropConnection(true));
+    MemberResume resume = MemberResume.builder().user("USR-1").member("MBR-1").answer("CRD-T", ANSWER).build();
+    try (MxPlatformClient mx = platform(); MxPlatformAsyncClient mxAsync = platformAsync()) {
+      Throwable sync = catchThrowable(() -> mx.resume(resume));
+      Throwable async = catchThrowable(() -> join(mxAsync.resume(resume)));
+      for (Throwable lost : List.of(sync, async)) {
+        assertThat(lost).isInstanceOf(MxTransportException.class)
+            .hasMessageContaining("the resume may have reached MX and been applied: read the member's status")
+            .hasMessageNotContaining(ANSWER);
+      }
+    }
+    assertThat(received(MEMBER_PATH + "/resume")).as("each sent once").hasSize(2);
+    // one that could not connect never reached MX: said as it is
+    try (MxPlatformClient closedPort = MxPlatformClient.builder().baseUrl("http://127.0.0.1:1").credentials(MockMx.CLIENT_ID, MockMx.API_KEY)
+        .sleeper(d -> {}).build()) {
+      assertThat(catchThrowable(() -> closedPort.resume(resume))).isInstanceOf(MxTransportException.class)
+          .hasMessageNotContaining("may have reached MX");
+    }
   }
 
   @Test

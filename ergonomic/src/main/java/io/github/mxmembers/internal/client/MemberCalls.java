@@ -2,6 +2,8 @@ package io.github.mxmembers.internal.client;
 
 import io.github.mxmembers.MxApi;
 import io.github.mxmembers.annotations.InternalApi;
+import io.github.mxmembers.exception.MxTransportException;
+import io.github.mxmembers.internal.pipeline.Futures;
 import io.github.mxmembers.internal.waiter.AggregationWaiter;
 import io.github.mxmembers.model.Challenge;
 import io.github.mxmembers.model.Member;
@@ -78,8 +80,60 @@ public final class MemberCalls implements AutoCloseable {
     return calls.list(operations.listChallenges(), operations.address(member));
   }
 
+  /**
+   * Sends the resume once, never repeated: a resume whose answer was lost may have been applied by MX,
+   * and the failure says so, pointing to the member's status rather than a second answer.
+   */
   public CompletableFuture<Member> resume(MemberResume resume) {
-    return calls.start(operations.resume(), resume);
+    CompletableFuture<Member> sent = calls.start(operations.resume(), resume);
+    if (sent.isDone() && !sent.isCompletedExceptionally()) {
+      return sent;
+    }
+    CompletableFuture<Member> result = new CompletableFuture<>();
+    result.whenComplete((done, failure) -> {
+      if (result.isCancelled()) {
+        sent.cancel(true);
+      }
+    });
+    sent.whenComplete((member, failure) -> {
+      if (failure == null) {
+        result.complete(member);
+      } else {
+        result.completeExceptionally(mayHaveReachedMx(Futures.unwrap(failure)));
+      }
+    });
+    return result;
+  }
+
+  /** A transport failure of a resume that may have reached MX, said so; any other failure as it is. */
+  private static Throwable mayHaveReachedMx(Throwable failure) {
+    if (!(failure instanceof MxTransportException) || neverSent(failure)) {
+      return failure;
+    }
+    MxTransportException lost = (MxTransportException) failure;
+    return new MxTransportException(
+        lost.api(),
+        lost.getMessage()
+            + "; the resume may have reached MX and been applied: read the member's status (readStatus or"
+            + " waitForAggregation) before answering again, since MX may refuse or reject a second answer",
+        lost.attempts(),
+        lost.requestId().orElse(null),
+        lost,
+        lost.deadlinePassed());
+  }
+
+  /** Whether the request certainly never left: the connection could not be made, or the client was closed. */
+  private static boolean neverSent(Throwable failure) {
+    if (failure.getMessage() != null && failure.getMessage().contains("was not sent")) {
+      return true;
+    }
+    for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof java.net.ConnectException || cause instanceof java.net.UnknownHostException
+          || cause instanceof java.net.NoRouteToHostException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public CompletableFuture<AggregationOutcome> waitForAggregation(MemberRef member, AggregationWait wait) {
