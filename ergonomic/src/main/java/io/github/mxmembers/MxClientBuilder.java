@@ -77,7 +77,8 @@ public interface MxClientBuilder<B extends MxClientBuilder<B>> {
   /**
    * The deadline for a whole call, every step, attempt and wait included; 60 s by default. The call
    * returns or throws by then, whatever the server does: an attempt still running at the deadline is
-   * aborted.
+   * aborted. It bounds the connect too: a {@code connectTimeout} longer than it (10 s against a 1 s
+   * call timeout, say) is accepted and cut by it, as the call's one deadline.
    *
    * @param callTimeout from one millisecond to a day
    * @return this builder
@@ -97,9 +98,10 @@ public interface MxClientBuilder<B extends MxClientBuilder<B>> {
    * The size of the connection pool the SDK builds, and so the most requests a client has on the
    * wire at once; 20 by default.
    *
-   * @param maxConnections at least 1
+   * @param maxConnections from 1 to 10,000:
+   *     more connections than that to one API are a mistake, not a pool
    * @return this builder
-   * @throws IllegalArgumentException if under 1
+   * @throws IllegalArgumentException naming {@code maxConnections} if out of range
    */
   B maxConnections(int maxConnections);
 

@@ -240,6 +240,25 @@ class BulkSafetyTest {
   }
 
   @Test
+  void aRejectsFileIsOwnerOnlyAndHoldsNoCredentialValueWhateverFieldItSatUnder() throws Exception {
+    sandbox.addMember(guid(1));
+    sandbox.addMember(guid(2));
+    Path input = dir.resolve("typo.jsonl");
+    Files.write(input, List.of(
+        "{\"user\":\"" + MxSandbox.USER_ID + "\",\"member\":\"" + guid(1) + "\",\"credential\":[{\"guid\":\"CRD-1\",\"value\":\"S3CRETcliTYPO\"}]}",
+        "{\"user\":\"" + MxSandbox.USER_ID + "\",\"member\":\"" + guid(2) + "\",\"nested\":{\"deeper\":[{\"value\":\"S3CRETdeep\"}]}}"));
+
+    CliRun run = bulk(input);
+
+    Path rejects = dir.resolve("typo.rejects.jsonl");
+    assertThat(Files.exists(rejects)).as(run.all()).isTrue();
+    assertThat(Files.readString(rejects)).contains(guid(1)).contains(guid(2)).doesNotContain("S3CRET");
+    assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(rejects))).isEqualTo("rw-------");
+    assertThat(run.all()).doesNotContain("S3CRET");
+    assertThat(updates()).isEmpty();
+  }
+
+  @Test
   void aByteOrderMarkIsTakenOnEitherFormat() throws Exception {
     sandbox.addMember(guid(1));
     sandbox.addMember(guid(2));

@@ -28,7 +28,8 @@ public final class BulkItem {
   /**
    * An item.
    *
-   * @param key from 1, unique in the run, the same on a rerun (a line number, say)
+   * @param key from 1, unique in the run (an item whose key an earlier item of the run has is {@link
+   *     BulkOutcome.Kind#INVALID}, not sent and not journaled), the same on a rerun (a line number, say)
    * @param update the update
    * @return the item
    * @throws IllegalArgumentException if the key is under 1 or over {@link Integer#MAX_VALUE}

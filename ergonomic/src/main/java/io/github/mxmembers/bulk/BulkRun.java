@@ -51,6 +51,8 @@ final class BulkRun {
   private final Consumer<BulkOutcome> onOutcome;
   private final BulkTally tally = new BulkTally();
   private final SeenMembers members = new SeenMembers();
+  /** The keys of the items met so far: a key used twice is refused before it is sent. */
+  private final SeenMembers keys = new SeenMembers();
 
   /** One message per update sent, made before it was sent: {@code resend} is null when the update has finished. */
   private final BlockingQueue<Ended> ended;
@@ -166,6 +168,11 @@ final class BulkRun {
    */
   private Pending admit(BulkItem item) {
     long fingerprint = fingerprints == null ? 0 : item.fingerprint(fingerprints);
+    if (!keys.addKey(item.key())) {
+      // before the journal: the first item of that key may have finished in this very run
+      report(BulkOutcome.invalid(item, new IllegalArgumentException(REPEATED_KEY)), fingerprint, false);
+      return null;
+    }
     String member = item.memberIdentity();
     boolean firstOfItsMember = member == null || members.add(member);
     if (journal != null && journal.finished(item.key(), fingerprint)) {
@@ -182,6 +189,11 @@ final class BulkRun {
     }
     return new Pending(item, fingerprint, 1);
   }
+
+  /** What an item whose key an earlier item of the run has is told: it is not sent, nor journaled under that key. */
+  static final String REPEATED_KEY =
+      "an earlier item of this run has the same key: a key is unique in a run (the journal records each key once);"
+          + " give each item its own";
 
   /** What an item updating a member that an earlier item of the run updates is told. */
   static final String REPEATED_MEMBER =

@@ -238,6 +238,9 @@ public final class BulkUpdate {
 
   /** Builds a {@link BulkUpdate}; {@link #build()} names anything missing. */
   public static final class Builder {
+    /** The most updates a run keeps in flight: MX's rate limit is reached long before. */
+    public static final int MAX_CONCURRENCY = 1024;
+
     private MxAsyncClientBuilder<?> client;
     private int concurrency = 8;
     private double maxRate = Double.POSITIVE_INFINITY;
@@ -293,13 +296,14 @@ public final class BulkUpdate {
     /**
      * The most updates in flight at once; 8 by default.
      *
-     * @param concurrency from 1 to the client's {@code maxConnections}
+     * @param concurrency from 1 to {@value #MAX_CONCURRENCY}, and at most the client's {@code
+     *     maxConnections} (checked by {@link #build()})
      * @return this builder
-     * @throws IllegalArgumentException if under 1
+     * @throws IllegalArgumentException naming {@code concurrency} if out of range
      */
     public Builder concurrency(int concurrency) {
-      if (concurrency < 1) {
-        throw new IllegalArgumentException("concurrency must be at least 1: " + concurrency);
+      if (concurrency < 1 || concurrency > MAX_CONCURRENCY) {
+        throw new IllegalArgumentException("concurrency must be from 1 to " + MAX_CONCURRENCY + ": " + concurrency);
       }
       this.concurrency = concurrency;
       return this;

@@ -336,4 +336,30 @@ class BulkRunTest {
         .containsExactly(BulkOutcome.Kind.DONE, BulkOutcome.Kind.DONE, BulkOutcome.Kind.INVALID);
     assertThat(outcomes.get(2).failure()).get().extracting(Throwable::getMessage).isEqualTo(BulkRun.REPEATED_MEMBER);
   }
+
+  @Test
+  void aKeyUsedTwiceIsRefusedBeforeItIsSentAndNotJournaledUnderTheFirstsKey() {
+    AtomicInteger sends = new AtomicInteger();
+    BulkRun run = run(update -> {
+      sends.incrementAndGet();
+      return CompletableFuture.completedFuture(null);
+    }, 4);
+    MemberUpdate one = MemberUpdate.builder().user("USR-1").member("MBR-1").metadata("a").build();
+    MemberUpdate other = MemberUpdate.builder().user("USR-1").member("MBR-2").metadata("b").build();
+
+    assertThat(run.run(List.of(BulkItem.of(7, one), BulkItem.of(7, other)).iterator())).isTrue();
+
+    assertThat(sends.get()).as("the second of key 7 is not sent").isEqualTo(1);
+    assertThat(outcomes).extracting(BulkOutcome::kind).containsExactly(BulkOutcome.Kind.DONE, BulkOutcome.Kind.INVALID);
+    assertThat(outcomes.get(1).failure()).get().extracting(Throwable::getMessage).isEqualTo(BulkRun.REPEATED_KEY);
+  }
+
+  @Test
+  void limitsForConcurrencyAndConnectionsAreDecided() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> BulkUpdate.builder().concurrency(Integer.MAX_VALUE))
+        .hasMessageContaining("concurrency must be from 1 to 1024");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> io.github.mxmembers.MxPlatformAsyncClient.builder().maxConnections(Integer.MAX_VALUE))
+        .hasMessageContaining("maxConnections must be from 1 to 10000");
+    assertThat(BulkUpdate.builder().concurrency(1024)).isNotNull();
+  }
 }

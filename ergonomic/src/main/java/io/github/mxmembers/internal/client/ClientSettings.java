@@ -21,6 +21,9 @@ import org.apache.hc.core5.http.HttpHost;
  */
 @InternalApi
 public final class ClientSettings implements Cloneable {
+  /** The largest connection pool a client takes. */
+  public static final int MAX_CONNECTIONS = 10_000;
+
   /** A handful is plenty for thousands of requests in flight; more cores than that buy nothing here. */
   static final int DEFAULT_IO_THREADS = Math.min(Runtime.getRuntime().availableProcessors(), 4);
 

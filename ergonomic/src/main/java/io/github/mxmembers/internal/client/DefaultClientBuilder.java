@@ -120,8 +120,9 @@ public abstract class DefaultClientBuilder<B, C> {
   }
 
   public final B maxConnections(int maxConnections) {
-    if (maxConnections < 1) {
-      throw new IllegalArgumentException("maxConnections must be at least 1: " + maxConnections);
+    if (maxConnections < 1 || maxConnections > ClientSettings.MAX_CONNECTIONS) {
+      throw new IllegalArgumentException(
+          "maxConnections must be from 1 to " + ClientSettings.MAX_CONNECTIONS + ": " + maxConnections);
     }
     settings.maxConnections = maxConnections;
     return self();

@@ -328,25 +328,33 @@ final class BulkInput implements Iterator<BulkItem>, Closeable {
     }
   }
 
-  /** The given line as a rejects file holds it: for JSON Lines, every credential's value removed. */
+  /**
+   * The given line as a rejects file holds it: for JSON Lines, every {@code value} inside an array
+   * or object removed, whatever field holds it (a misspelled {@code credential} as well as {@code
+   * credentials}), so that no credential value is ever written; a line that is not JSON is left out.
+   */
   static String withoutSecrets(String line, Format format) {
     if (format == Format.CSV) {
-      return line;
+      return line; // CSV takes no credentials (refused at its header)
     }
     try {
       JsonObject object = JsonParser.parseString(line).getAsJsonObject();
-      JsonElement credentials = object.get("credentials");
-      if (credentials != null && credentials.isJsonArray()) {
-        for (JsonElement credential : credentials.getAsJsonArray()) {
-          if (credential.isJsonObject()) {
-            credential.getAsJsonObject().remove("value");
-          }
-        }
+      for (java.util.Map.Entry<String, JsonElement> field : object.entrySet()) {
+        removeValues(field.getValue());
       }
       return object.toString();
     } catch (RuntimeException notJson) {
       // a line that is no JSON may hold anything: kept out, its number is in the report
       return null;
+    }
+  }
+
+  private static void removeValues(JsonElement element) {
+    if (element.isJsonArray()) {
+      element.getAsJsonArray().forEach(BulkInput::removeValues);
+    } else if (element.isJsonObject()) {
+      element.getAsJsonObject().remove("value");
+      element.getAsJsonObject().entrySet().forEach(field -> removeValues(field.getValue()));
     }
   }
 

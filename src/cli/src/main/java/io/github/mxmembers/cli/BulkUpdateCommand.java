@@ -322,6 +322,14 @@ final class BulkUpdateCommand implements Callable<Integer> {
         return false;
       }
       Path temporary = rejectsPath.resolveSibling(rejectsPath.getFileName() + ".tmp");
+      Files.deleteIfExists(temporary);
+      try {
+        // owner-only from the start, as the journal is: a failed line may still hold a user's data
+        Files.createFile(temporary, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+            java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+      } catch (UnsupportedOperationException noPosix) {
+        Files.createFile(temporary);
+      }
       try (BufferedReader in = Files.newBufferedReader(input, StandardCharsets.UTF_8);
           BufferedWriter rejected = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
         long number = 0;
