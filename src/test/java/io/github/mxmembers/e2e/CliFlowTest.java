@@ -126,6 +126,18 @@ class CliFlowTest {
         .contains("Round 2: connected (CONNECTED)")
         .contains("Outcome: connected (CONNECTED), after 3 status reads in 2 rounds")
         .doesNotContain("=correct");
+    // the rounds keep MX's 3 s between two status reads (the sandbox's log, on the system clock: a few
+    // milliseconds of the network either way)
+    List<java.time.Instant> reads = new ArrayList<>();
+    for (RecordedRequest request : sent()) {
+      if (request.method().equals("GET") && request.path().endsWith("/status")) {
+        reads.add(request.at());
+      }
+    }
+    assertThat(reads).hasSize(3);
+    for (int i = 1; i < reads.size(); i++) {
+      assertThat(Duration.between(reads.get(i - 1), reads.get(i))).isGreaterThan(Duration.ofMillis(2900));
+    }
   }
 
   @Test

@@ -189,6 +189,20 @@ class MxBankWorkflowTest {
       mx.resume(second.challenges(), "correct");
       assertThat(mx.await().kind()).isEqualTo(Kind.CONNECTED);
     }
+    // MX's rhythm across calls: three waits, two resumes, and no two status reads of the member closer
+    // than 3 s, read off the sandbox's own log of what it received and when
+    List<Instant> reads = new java.util.ArrayList<>();
+    for (io.github.mxmembers.sandbox.RecordedRequest request : sandbox.received()) {
+      boolean read = request.method().equals("GET")
+          && (request.path().endsWith("/status") || request.path().equals("/members/" + MxSandbox.MEMBER_GUID));
+      if (read) {
+        reads.add(request.at());
+      }
+    }
+    assertThat(reads).hasSizeGreaterThanOrEqualTo(5);
+    for (int i = 1; i < reads.size(); i++) {
+      assertThat(Duration.between(reads.get(i - 1), reads.get(i))).as("gap before read %d", i + 1).isGreaterThanOrEqualTo(Duration.ofSeconds(3));
+    }
   }
 
   @ParameterizedTest

@@ -558,7 +558,8 @@ public final class MxSandbox implements AutoCloseable {
             exchange.getRequestURI().getPath(),
             exchange.getRequestURI().getRawQuery(),
             headers,
-            body);
+            body,
+            clock.instant());
     synchronized (received) {
       received.add(request);
     }

@@ -12,13 +12,20 @@ public final class RecordedRequest {
   private final Map<String, String> headers;
   private final String query;
   private final String body;
+  private final java.time.Instant at;
 
-  RecordedRequest(String method, String path, String query, Map<String, String> headers, String body) {
+  RecordedRequest(String method, String path, String query, Map<String, String> headers, String body, java.time.Instant at) {
+    this.at = at;
     this.method = method;
     this.path = path;
     this.query = query;
     this.headers = Map.copyOf(headers);
     this.body = body;
+  }
+
+  /** {@return when it was received, on the sandbox's clock: MX's 3 s between two status reads can be read off it} */
+  public java.time.Instant at() {
+    return at;
   }
 
   /** {@return the HTTP method} */
