@@ -36,7 +36,7 @@ public final class Call {
   private final PreparedRequest request;
   private final Clock clock;
   private final Duration timeout;
-  /** What bounds the call, for messages. */
+  /** What bounds the call, for messages, when a wait's deadline does; null for the call timeout. */
   private volatile String deadlineName;
   private final Instant startedAt;
   private final Instant deadline;
@@ -69,7 +69,6 @@ public final class Call {
     this.request = request;
     this.clock = clock;
     this.timeout = timeout;
-    this.deadlineName = "the call timeout of " + timeout;
     this.startedAt = clock.instant();
     this.deadline = startedAt.plus(timeout);
     this.retriesLeft = maxAttempts - 1;
@@ -90,7 +89,8 @@ public final class Call {
 
   /** {@return what bounds this call, for messages: {@code the call timeout of PT60S}, say} */
   String deadlineName() {
-    return deadlineName;
+    String name = deadlineName;
+    return name != null ? name : "the call timeout of " + timeout; // made only for a message
   }
 
   public MxApi api() {
