@@ -114,8 +114,9 @@ class BulkOutputTest {
         entries.add(line.strip());
       }
     }
-    assertThat(entries).hasSize(6).allMatch(entry -> entry.endsWith("."));
-    assertThat(entries.get(2)).startsWith("bulk-update").contains("paced, journaled, resumable.");
+    assertThat(entries).hasSize(7).allMatch(entry -> entry.endsWith("."));
+    assertThat(entries).filteredOn(entry -> entry.startsWith("bulk-update")).singleElement().asString()
+        .contains("paced, journaled, resumable.");
     assertThat(bulk.out).contains("0 every line done", "1 the journal cannot be used", "2 bad input", "3 MX API", "4 transport",
         "5 unreadable", "6 the run stopped");
   }

@@ -11,7 +11,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -155,8 +154,10 @@ final class Answers {
 
   private Console terminal() {
     if (console == null) {
-      throw new IllegalArgumentException(
-          "the member needs answers and there is no terminal to ask them on: give them with --answers-stdin or --answers-file");
+      // the update was sent by now: not bad input (exit 2 means nothing was sent), the member stays challenged
+      throw new Missing(
+          "the member needs answers and there is no terminal to ask them on: give them with --answers-stdin or --answers-file,"
+              + " or answer with 'mx-members resume'");
     }
     return console;
   }

@@ -3,22 +3,18 @@ package io.github.mxmembers.cli;
 import io.github.mxmembers.CallListener;
 import io.github.mxmembers.MxClient;
 import io.github.mxmembers.PlatformApiVersion;
-import io.github.mxmembers.model.Challenge;
 import io.github.mxmembers.model.Credential;
 import io.github.mxmembers.model.MemberRef;
-import io.github.mxmembers.model.MemberResume;
 import io.github.mxmembers.model.MemberUpdate;
 import io.github.mxmembers.model.UpdateField;
 import io.github.mxmembers.model.UseCase;
 import io.github.mxmembers.sandbox.MxSandbox;
 import io.github.mxmembers.waiter.AggregationOutcome;
-import io.github.mxmembers.waiter.AggregationWait;
 import io.github.mxmembers.webhook.WebhookAuth;
 import io.github.mxmembers.webhook.WebhookReceiver;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -109,7 +105,7 @@ final class UpdateMemberCommand implements Callable<Integer> {
   @Mixin WaitOptions wait;
 
   /** The MFA answers given on stdin or in a file, read before anything is sent; null to ask on the terminal. */
-  private List<io.github.mxmembers.model.Credential> given;
+  private List<Credential> given;
 
   /** The exit code the wait's outcome gives, when there was a wait. */
   private int outcomeCode = ExitCodes.OK;
