@@ -42,7 +42,7 @@ import org.apache.hc.core5.util.Timeout;
  *
  * <p>Then cold start ({@link ColdStartBenchmark}): spawn to first call in a JVM per run.
  *
- * <p>Run: {@code java -jar src/benchmark/target/mx-members-benchmark.jar [--rounds N] [--seconds S] [--part all|sync|async|bulk|waits|receiver|cold]}.
+ * <p>Run: {@code java -jar src/benchmark/target/mx-members-benchmark.jar [--rounds N] [--seconds S] [--part all|sync|async|bulk|waits|receiver|micrometer|cold]}.
  */
 public final class UpdateMemberBenchmark {
   static final String CLIENT_ID = "bench-client";
@@ -78,7 +78,7 @@ public final class UpdateMemberBenchmark {
           part = args[++i];
           break;
         default:
-          System.err.println("usage: [--rounds N] [--seconds S] [--part all|sync|async|bulk|waits|receiver|cold]");
+          System.err.println("usage: [--rounds N] [--seconds S] [--part all|sync|async|bulk|waits|receiver|micrometer|cold]");
           System.exit(2);
       }
     }
@@ -117,6 +117,10 @@ public final class UpdateMemberBenchmark {
         }
         if (part.equals("receiver")) {
           ReceiverBenchmark.run();
+          return;
+        }
+        if (part.equals("micrometer")) {
+          micrometer(baseUrl, update, sdkCall, rounds, phaseNanos);
           return;
         }
         if (part.equals("cold")) {
@@ -202,6 +206,50 @@ public final class UpdateMemberBenchmark {
         throw new UncheckedIOException(e);
       }
     };
+  }
+
+  /**
+   * The update with the Micrometer instrumentation on (observations timed by a {@code
+   * SimpleMeterRegistry}, the counters and gauge registered) against the same SDK without it, in
+   * interleaved rounds: the throughput ratio, and the bytes each call allocates. {@code
+   * -Dmxb.mode=noop} measures a listener that does nothing instead (the cost of the SDK's events),
+   * {@code -Dmxb.mode=nohandler} the instrumentation with no observation handler (its own cost,
+   * without Micrometer's timers).
+   */
+  private static void micrometer(String baseUrl, MemberUpdate update, Caller plain, int rounds, long phaseNanos)
+      throws InterruptedException {
+    io.micrometer.core.instrument.simple.SimpleMeterRegistry meters = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+    io.micrometer.observation.ObservationRegistry observations = io.micrometer.observation.ObservationRegistry.create();
+    String mode = System.getProperty("mxb.mode", "");
+    if (!mode.equals("nohandler")) {
+      observations.observationConfig().observationHandler(new io.micrometer.core.instrument.observation.DefaultMeterObservationHandler(meters));
+    }
+    io.github.mxmembers.CallListener listener =
+        mode.equals("noop") ? new io.github.mxmembers.CallListener() {} : io.github.mxmembers.micrometer.MxObservations.builder(observations).meterRegistry(meters).build();
+    try (MxPlatformClient observed =
+        MxPlatformClient.builder().baseUrl(baseUrl).credentials(CLIENT_ID, API_KEY)
+            .callListener(listener)
+            .build()) {
+      Caller observedCall =
+          () -> {
+            MemberUpdateResult result = observed.updateMember(update);
+            SINK.addAndGet(result.status() + result.member().get().name().orElse("").length());
+          };
+      for (Caller caller : List.of(plain, observedCall)) {
+        throughput(caller, 1, 3 * phaseNanos);
+        throughput(caller, 8, 2 * phaseNanos);
+      }
+      report("micrometer, 1 thread ", "with/without", interleave(rounds, plain, observedCall, 1, phaseNanos));
+      report("micrometer, 8 threads", "with/without", interleave(rounds, plain, observedCall, 8, phaseNanos));
+      List<Double> without = new ArrayList<>();
+      List<Double> with = new ArrayList<>();
+      for (int round = 0; round < rounds; round++) {
+        without.add(bytesPerCall(plain, 2_000));
+        with.add(bytesPerCall(observedCall, 2_000));
+      }
+      System.out.printf(Locale.ROOT, "micrometer allocation : %.0f B a call with it, %.0f B without, %.0f B more%n",
+          median(with), median(without), median(with) - median(without));
+    }
   }
 
   /** SDK/raw throughput ratios, one per round; the side that goes first alternates. */
