@@ -38,6 +38,7 @@ class ReleaseRehearsalTest {
           "mx-members", List.of(".pom", ".jar", "-sources.jar", "-javadoc.jar"),
           "mx-members-sandbox", List.of(".pom", ".jar", "-sources.jar", "-javadoc.jar"),
           "mx-members-micrometer", List.of(".pom", ".jar", "-sources.jar", "-javadoc.jar"),
+          "mx-members-spring-boot-starter", List.of(".pom", ".jar", "-sources.jar", "-javadoc.jar"),
           "mx-members-cli", List.of(".pom", ".jar", "-sources.jar", "-javadoc.jar", "-all.jar"));
   private static final List<String> CHECKSUMS = List.of(".md5", ".sha1", ".sha256", ".sha512");
 
