@@ -41,7 +41,10 @@ import org.springframework.context.event.EventListener;
       "mx.members.sandbox.enabled=true",
       "mx.members.webhooks.enabled=true",
       "mx.members.webhooks.username=mx-hooks",
-      "mx.members.webhooks.password=S3CREThookPW"
+      "mx.members.webhooks.password=S3CREThookPW",
+      "mx.members.platform.client-id=client-1",
+      "mx.members.platform.api-key=S3CRETpropKEY",
+      "management.endpoints.web.exposure.include=env,configprops"
     })
 class WebhooksInAnApplicationTest {
   @SpringBootApplication
@@ -94,6 +97,17 @@ class WebhooksInAnApplicationTest {
     TestObservationRegistryAssert.assertThat(observations).hasObservationWithNameEqualTo("mx.members.call")
         .that().hasLowCardinalityKeyValue("mx.operation", "update_member");
     assertThat(application.heard).noneMatch(e -> e instanceof MemberDataUpdated && e.memberGuid().isEmpty());
+  }
+
+  @Test
+  void thePropertyDumpsShowTheKeyAndPasswordMasked() throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    for (String endpoint : List.of("/actuator/env", "/actuator/configprops")) {
+      HttpResponse<String> dump = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + endpoint)).GET().build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(dump.statusCode()).as(endpoint).isEqualTo(200);
+      assertThat(dump.body()).as(endpoint).contains("mx.members").doesNotContain("S3CRETpropKEY").doesNotContain("S3CREThookPW");
+    }
   }
 
   @Test
