@@ -167,6 +167,7 @@ final class UpdateMemberCommand implements Callable<Integer> {
   }
 
   /** Sends the update to the endpoint, then, with --wait, follows it through to its outcome. */
+  @SuppressWarnings("try") // the webhook receiver is a resource to close, not used in the body
   private void send(MemberUpdate.Builder update, Report report, Endpoint endpoint, PrintWriter out, PrintWriter err) {
     CallListener retries = errIsTerminal ? new RetriesOnTerminal(err, options.maxAttempts) : CallListener.NONE;
     try (MxClient client = endpoint.client(retries, apiVersion == null ? null : apiVersion());
