@@ -201,32 +201,12 @@ public class MxMembersAutoConfiguration {
     } else {
       builder.environment(environment(client.getEnvironment(), prefix));
     }
-    try {
-      builder.callTimeout(client.getCallTimeout());
-    } catch (IllegalArgumentException bad) {
-      throw new IllegalStateException(prefix + ".call-timeout: " + bad.getMessage());
-    }
-    try {
-      builder.connectTimeout(client.getConnectTimeout());
-    } catch (IllegalArgumentException bad) {
-      throw new IllegalStateException(prefix + ".connect-timeout: " + bad.getMessage());
-    }
-    try {
-      builder.maxConnections(client.getMaxConnections());
-    } catch (IllegalArgumentException bad) {
-      throw new IllegalStateException(prefix + ".max-connections: " + bad.getMessage());
-    }
-    try {
-      builder.retryPolicy(RetryPolicy.builder().maxAttempts(client.getMaxAttempts()).build());
-    } catch (IllegalArgumentException bad) {
-      throw new IllegalStateException(prefix + ".max-attempts: " + bad.getMessage());
-    }
+    set(prefix + ".call-timeout", () -> builder.callTimeout(client.getCallTimeout()));
+    set(prefix + ".connect-timeout", () -> builder.connectTimeout(client.getConnectTimeout()));
+    set(prefix + ".max-connections", () -> builder.maxConnections(client.getMaxConnections()));
+    set(prefix + ".max-attempts", () -> builder.retryPolicy(RetryPolicy.builder().maxAttempts(client.getMaxAttempts()).build()));
     if (client.getAppId() != null) {
-      try {
-        builder.appId(client.getAppId());
-      } catch (IllegalArgumentException bad) {
-        throw new IllegalStateException(prefix + ".app-id: " + bad.getMessage());
-      }
+      set(prefix + ".app-id", () -> builder.appId(client.getAppId()));
     }
     java.util.List<CallListener> listeners =
         observations.orderedStream().filter(listener -> listener != CallListener.NONE).collect(java.util.stream.Collectors.toList());
@@ -295,6 +275,15 @@ public class MxMembersAutoConfiguration {
       return MxEnvironment.valueOf(value.trim().toUpperCase(Locale.ROOT));
     } catch (RuntimeException bad) {
       throw new IllegalStateException(prefix + ".environment must be integration or production");
+    }
+  }
+
+  /** Applies one property; the SDK's refusal (which never holds the value) becomes a start failure naming the property. */
+  private static void set(String property, Runnable apply) {
+    try {
+      apply.run();
+    } catch (IllegalArgumentException | NullPointerException bad) {
+      throw new IllegalStateException(property + ": " + bad.getMessage());
     }
   }
 
