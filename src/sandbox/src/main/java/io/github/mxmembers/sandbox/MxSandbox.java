@@ -47,7 +47,8 @@ import java.util.function.Predicate;
  * and anything else to be {@code REJECTED}; {@code BAD_REQUEST} fails. {@link #connectionStatus} puts
  * a member in any status. What happens is published as {@link SandboxEvent}s ({@link #events()},
  * {@link #awaitEvent}): a test waits for one rather than sleeping. It sends MX's webhooks for what
- * happens, to the URLs set up ({@link #webhookUrl}, {@link #receiveWebhooks}), retrying as MX does. It can be told to misbehave. Every
+ * happens, to the URLs set up ({@link #webhookUrl}, {@link #receiveWebhooks}), retrying as MX does.
+ * It can be told to misbehave. Every
  * response carries an {@code X-Request-Id}. It needs nothing beyond the SDK and changes nothing of
  * the caller's logging.
  *
