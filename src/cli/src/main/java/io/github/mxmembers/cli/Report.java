@@ -101,15 +101,7 @@ final class Report {
     round.addProperty("status_reads", outcome.polls());
     round.addProperty("waited_seconds", outcome.waited().toMillis() / 1000.0);
     if (!outcome.challenges().isEmpty()) {
-      com.google.gson.JsonArray challenges = new com.google.gson.JsonArray();
-      for (io.github.mxmembers.model.Challenge challenge : outcome.challenges()) {
-        JsonObject asked = new JsonObject();
-        asked.addProperty("guid", challenge.guid());
-        asked.addProperty("type", challenge.type().name());
-        challenge.label().ifPresent(label -> asked.addProperty("label", label));
-        challenges.add(asked);
-      }
-      round.add("challenges", challenges);
+      round.add("challenges", asked(outcome.challenges()));
     }
     rounds.add(round);
     if (live != null) {
@@ -121,13 +113,31 @@ final class Report {
               + (round.has("connection_status") ? " (" + round.get("connection_status").getAsString() + ")" : "")
               + " after " + outcome.polls() + (outcome.polls() == 1 ? " status read, " : " status reads, ")
               + String.format(java.util.Locale.ROOT, "%.1f s", outcome.waited().toMillis() / 1000.0));
-      int n = 0;
-      for (io.github.mxmembers.model.Challenge challenge : outcome.challenges()) {
-        live.println("  challenge " + (++n) + ": " + challenge.label().map(label -> faithful(new JsonPrimitive(label))).orElse("(no label)")
-            + " (" + challenge.type().name() + ")");
-      }
-      live.flush();
+      showAsked(outcome.challenges());
     }
+  }
+
+  /** The challenges asked, as the report holds them: guid, type and label; never an answer. */
+  private static com.google.gson.JsonArray asked(java.util.List<io.github.mxmembers.model.Challenge> challenges) {
+    com.google.gson.JsonArray asked = new com.google.gson.JsonArray();
+    for (io.github.mxmembers.model.Challenge challenge : challenges) {
+      JsonObject one = new JsonObject();
+      one.addProperty("guid", challenge.guid());
+      one.addProperty("type", challenge.type().name());
+      challenge.label().ifPresent(label -> one.addProperty("label", label));
+      asked.add(one);
+    }
+    return asked;
+  }
+
+  /** The challenges asked, one line each, live: by label and type. */
+  private void showAsked(java.util.List<io.github.mxmembers.model.Challenge> challenges) {
+    int n = 0;
+    for (io.github.mxmembers.model.Challenge challenge : challenges) {
+      live.println("  challenge " + (++n) + ": " + challenge.label().map(label -> faithful(new JsonPrimitive(label))).orElse("(no label)")
+          + " (" + challenge.type().name() + ")");
+    }
+    live.flush();
   }
 
   /** The challenges a member was found with ({@code resume}): round 0 of the flow. */
@@ -138,23 +148,10 @@ final class Report {
     round.addProperty("connection_status", "CHALLENGED");
     round.addProperty("status_reads", 0);
     round.addProperty("waited_seconds", 0.0);
-    com.google.gson.JsonArray asked = new com.google.gson.JsonArray();
-    int n = 0;
-    for (io.github.mxmembers.model.Challenge challenge : challenges) {
-      JsonObject one = new JsonObject();
-      one.addProperty("guid", challenge.guid());
-      one.addProperty("type", challenge.type().name());
-      challenge.label().ifPresent(label -> one.addProperty("label", label));
-      asked.add(one);
-      if (live != null) {
-        live.println("  challenge " + (++n) + ": " + challenge.label().map(label -> faithful(new JsonPrimitive(label))).orElse("(no label)")
-            + " (" + challenge.type().name() + ")");
-      }
-    }
-    round.add("challenges", asked);
+    round.add("challenges", asked(challenges));
     rounds.add(round);
     if (live != null) {
-      live.flush();
+      showAsked(challenges);
     }
   }
 
